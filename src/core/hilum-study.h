@@ -1,0 +1,60 @@
+/* hilum-study.h — the images of one study and which one is shown in which slot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hilum-types.h"
+
+G_BEGIN_DECLS
+
+#define HILUM_TYPE_STUDY (hilum_study_get_type ())
+G_DECLARE_FINAL_TYPE (HilumStudy, hilum_study, HILUM, STUDY, GObject)
+
+typedef enum
+{
+  HILUM_SLOT_FRONTAL = 0,
+  HILUM_SLOT_LATERAL,
+  HILUM_SLOT_PRIOR_FRONTAL,
+  HILUM_N_SLOTS
+} HilumSlot;
+
+/* A study groups image files: DICOM by StudyInstanceUID; PNG/JPEG by folder. Files are
+ * known by their header (hilum_decode_header) until the study is opened. */
+HilumStudy   *hilum_study_new                 (const char   *study_id);
+const char   *hilum_study_get_id              (HilumStudy   *self);
+/* A readable title: study description/date, else the folder name. */
+const char   *hilum_study_get_title           (HilumStudy   *self);
+void          hilum_study_set_title           (HilumStudy   *self,
+                                               const char   *title);
+/* Adds a file's header image; assigns slots from the views (DESIGN.md order). */
+void          hilum_study_add_image           (HilumStudy   *self,
+                                               HilumImage   *header);
+GListModel   *hilum_study_get_images          (HilumStudy   *self);
+/* (nullable) the header image shown in @slot */
+HilumImage   *hilum_study_get_slot            (HilumStudy   *self,
+                                               HilumSlot     slot);
+void          hilum_study_set_slot            (HilumStudy   *self,
+                                               HilumSlot     slot,
+                                               HilumImage   *header);
+void          hilum_study_swap_views          (HilumStudy   *self);
+/* Files that could not be read while scanning, with the reason. */
+GPtrArray    *hilum_study_get_failures        (HilumStudy   *self);
+
+/* Scans files and folders (recursively) into studies, grouping DICOM by
+ * StudyInstanceUID. Files that fail are kept as failures on the study of their folder,
+ * or in @failures (array of translated strings) when no study takes them. */
+GPtrArray    *hilum_scan_paths                (const char * const *paths,
+                                               GPtrArray    *failures,
+                                               GCancellable *cancellable);
+
+/* Identification rule from DESIGN.md: ViewPosition, then descriptions, then shape. */
+HilumView     hilum_identify_view             (const char   *view_position,
+                                               const char   *series_description,
+                                               const char   *protocol_name,
+                                               guint         width,
+                                               guint         height);
+
+G_END_DECLS

@@ -35,7 +35,11 @@ case "$kind" in
     # Only parses the manifest: json-glib tolerates comments, so check
     # strict JSON too, and unknown properties are mere warnings.
     python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$file" || status=$?
-    flatpak-builder --show-manifest "$file" > /dev/null 2> "$out" || status=$?
+    # From an empty directory: flatpak-builder leaves a .flatpak-builder/ in its cwd.
+    file=$(realpath "$file")
+    work=$(mktemp -d)
+    trap 'rm -f "$out"; rm -rf "$work"' EXIT
+    (cd "$work" && flatpak-builder --show-manifest "$file") > /dev/null 2> "$out" || status=$?
     cat "$out" >&2
     if grep -Eq 'WARNING|CRITICAL|Unknown property' "$out"; then status=1; fi
     ;;

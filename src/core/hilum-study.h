@@ -40,8 +40,25 @@ void          hilum_study_set_slot            (HilumStudy   *self,
                                                HilumSlot     slot,
                                                HilumImage   *header);
 void          hilum_study_swap_views          (HilumStudy   *self);
+/* An image of an older study of the same patient: listed, shown in PRIOR_FRONTAL. */
+void          hilum_study_add_prior_image     (HilumStudy   *self,
+                                               HilumImage   *header);
+gboolean      hilum_study_is_prior            (HilumStudy   *self,
+                                               HilumImage   *header);
+/* The slot showing @header, HILUM_N_SLOTS when none. */
+HilumSlot     hilum_study_find_slot           (HilumStudy   *self,
+                                               HilumImage   *header);
+/* Whether the user (or a remembered choice) decided what @slot shows. */
+gboolean      hilum_study_get_slot_user_set   (HilumStudy   *self,
+                                               HilumSlot     slot);
+/* Orders the images by view (frontal, lateral, unknown), then file name. */
+void          hilum_study_sort_images         (HilumStudy   *self);
+/* Signals: "changed" after any change of images, slots or failures; the slots are
+ * also properties ("frontal", "lateral", "prior-frontal") with notify. */
 /* Files that could not be read while scanning, with the reason. */
 GPtrArray    *hilum_study_get_failures        (HilumStudy   *self);
+void          hilum_study_add_failure         (HilumStudy   *self,
+                                               const char   *message);
 
 /* Scans files and folders (recursively) into studies, grouping DICOM by
  * StudyInstanceUID. Files that fail are kept as failures on the study of their folder,

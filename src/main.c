@@ -1,0 +1,29 @@
+/* main.c — the Hilum desktop application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "hilum-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(HilumApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Hilum"));
+
+  app = hilum_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,235 @@
+/* hilum-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hilum-application.h"
+#include "hilum-preferences-window.h"
+#include "hilum-window.h"
+
+struct _HilumApplication
+{
+  AdwApplication    parent_instance;
+  GSettings        *settings;
+  HilumPresetStore *preset_store;
+};
+
+G_DEFINE_FINAL_TYPE (HilumApplication, hilum_application, ADW_TYPE_APPLICATION)
+
+/* Accelerators of the application and window actions. Plain letters and digits are
+ * left to the focused image view (1–5, I, R, F, 0, O, +, -, arrows). */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit",                      { "<Control>q", NULL } },
+  { "app.preferences",               { "<Control>comma", NULL } },
+  { "win.open-files",                { "<Control>o", NULL } },
+  { "win.open-folder",               { "<Control><Shift>o", NULL } },
+  { "win.next-study",                { "<Control>Page_Down", "<Alt>Down", NULL } },
+  { "win.previous-study",            { "<Control>Page_Up", "<Alt>Up", NULL } },
+  { "win.toggle-sidebar",            { "F9", NULL } },
+  { "win.fullscreen",                { "F11", NULL } },
+  { "win.swap-views",                { "<Control><Shift>s", NULL } },
+  { "win.link-window-level",         { "<Control>l", NULL } },
+  { "win.save-preset",               { "<Control>p", NULL } },
+  { "win.focus-slot::frontal",       { "<Alt>1", NULL } },
+  { "win.focus-slot::lateral",       { "<Alt>2", NULL } },
+  { "win.focus-slot::prior-frontal", { "<Alt>3", NULL } },
+};
+
+static HilumWindow *
+hilum_application_get_window (HilumApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (HILUM_IS_WINDOW (window))
+    return HILUM_WINDOW (window);
+
+  return hilum_window_new (self);
+}
+
+static void
+hilum_application_activate (GApplication *app)
+{
+  HilumApplication *self = HILUM_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  HilumWindow *window;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  window = hilum_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The last opened files, or the demo study for a first start. */
+  hilum_window_restore (window);
+}
+
+static void
+hilum_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  HilumApplication *self = HILUM_APPLICATION (app);
+  HilumWindow *window = hilum_application_get_window (self);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  hilum_window_open_paths (window, (const char * const *)paths->pdata);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing the windows lets them save their size and open files. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  HilumApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HilumPreferencesWindow *prefs;
+
+  prefs = hilum_preferences_window_new (self->settings, self->preset_store);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  HilumApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Hilum developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Hilum"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Hilum developers"),
+                        "developers", developers,
+                        /* Translators: replace with your name(s), one per line */
+                        "translator-credits", _("translator-credits"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/hilum/hilum",
+                        "issue-url", "https://github.com/hilum/hilum/issues",
+                        "comments", _("View chest radiographs for grounded reporting: frontal and lateral side by side, with window/level, zoom and pan."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+hilum_application_startup (GApplication *app)
+{
+  HilumApplication *self = HILUM_APPLICATION (app);
+
+  G_APPLICATION_CLASS (hilum_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
+  self->preset_store = hilum_preset_store_new (self->settings);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+hilum_application_dispose (GObject *object)
+{
+  HilumApplication *self = (HilumApplication *)object;
+
+  g_clear_object (&self->preset_store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hilum_application_parent_class)->dispose (object);
+}
+
+static void
+hilum_application_class_init (HilumApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = hilum_application_dispose;
+  app_class->startup = hilum_application_startup;
+  app_class->activate = hilum_application_activate;
+  app_class->open = hilum_application_open;
+}
+
+static void
+hilum_application_init (HilumApplication *self)
+{
+}
+
+HilumApplication *
+hilum_application_new (void)
+{
+  /* The resource path is fixed so that the .Devel build finds the same
+   * help overlay and style sheet. */
+  return g_object_new (HILUM_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/hilum/Hilum",
+                       NULL);
+}
+
+GSettings *
+hilum_application_get_settings (HilumApplication *self)
+{
+  g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+HilumPresetStore *
+hilum_application_get_preset_store (HilumApplication *self)
+{
+  g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
+
+  return self->preset_store;
+}

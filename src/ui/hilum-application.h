@@ -1,0 +1,25 @@
+/* hilum-application.h — the application: settings, actions and windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hilum-preset-store.h"
+
+G_BEGIN_DECLS
+
+/* The settings schema; the same for the .Devel application id. */
+#define HILUM_SETTINGS_SCHEMA "io.github.hilum.Hilum"
+
+#define HILUM_TYPE_APPLICATION (hilum_application_get_type ())
+G_DECLARE_FINAL_TYPE (HilumApplication, hilum_application, HILUM, APPLICATION, AdwApplication)
+
+HilumApplication *hilum_application_new              (void);
+/* (transfer none) the "io.github.hilum.Hilum" settings shared by every window */
+GSettings        *hilum_application_get_settings     (HilumApplication *self);
+/* (transfer none) the user's window/level presets */
+HilumPresetStore *hilum_application_get_preset_store (HilumApplication *self);
+
+G_END_DECLS

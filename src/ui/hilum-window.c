@@ -1,0 +1,709 @@
+/* hilum-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hilum-demo.h"
+#include "hilum-image.h"
+#include "hilum-window.h"
+
+#define MAX_RECENT_FOLDERS 10
+
+struct _HilumWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  AdwFlap             *flap;
+  HilumWorklist       *worklist;
+  GtkStack            *content_stack;
+  HilumStudyView      *study_view;
+  GMenu               *recent_section;
+
+  GSettings           *settings;
+  GCancellable        *scan_cancellable;
+  GtkFileChooserNative *chooser;
+  char                *last_toast;
+  guint                scanning;
+};
+
+G_DEFINE_FINAL_TYPE (HilumWindow, hilum_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  char      **paths;
+  GPtrArray  *studies;
+  GPtrArray  *failures;
+} ScanData;
+
+static void
+scan_data_free (ScanData *data)
+{
+  g_clear_pointer (&data->paths, g_strfreev);
+  g_clear_pointer (&data->studies, g_ptr_array_unref);
+  g_clear_pointer (&data->failures, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+hilum_window_toast (HilumWindow *self,
+                    const char  *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+}
+
+static void
+hilum_window_set_scanning (HilumWindow *self,
+                           gboolean     scanning)
+{
+  if (scanning)
+    self->scanning++;
+  else if (self->scanning > 0)
+    self->scanning--;
+
+  hilum_worklist_set_busy (self->worklist, self->scanning > 0, NULL);
+}
+
+static void
+hilum_window_rebuild_recent (HilumWindow *self)
+{
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "recent-folders");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *basename = g_path_get_basename (folders[i]);
+      g_autofree char *display = g_filename_display_name (basename);
+      g_auto(GStrv) parts = g_strsplit (display, "_", -1);
+      /* A single '_' would be taken as a mnemonic. */
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (folders[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void
+hilum_window_add_recent (HilumWindow *self,
+                         const char  *folder)
+{
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "recent-folders");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, folder);
+  for (guint i = 0; folders[i] != NULL && n < MAX_RECENT_FOLDERS; i++)
+    {
+      if (g_strcmp0 (folders[i], folder) == 0)
+        continue;
+      g_strv_builder_add (builder, folders[i]);
+      n++;
+    }
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-folders", (const char * const *)result);
+}
+
+static void
+worklist_selected_cb (HilumWindow   *self,
+                      GParamSpec    *pspec,
+                      HilumWorklist *worklist)
+{
+  HilumStudy *study = hilum_worklist_get_selected_study (worklist);
+
+  hilum_study_view_set_study (self->study_view, study);
+  gtk_stack_set_visible_child_name (self->content_stack, study ? "study" : "welcome");
+
+  if (study != NULL)
+    {
+      g_autofree char *title = NULL;
+      guint n_images = g_list_model_get_n_items (hilum_study_get_images (study));
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image", "%u images", n_images),
+                                                   n_images);
+
+      adw_window_title_set_title (self->window_title, hilum_study_get_title (study));
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+      /* Translators: the window title, %s is the study's title */
+      title = g_strdup_printf (_("%s — Hilum"), hilum_study_get_title (study));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      g_settings_set_string (self->settings, "last-study", hilum_study_get_id (study));
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Hilum"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Hilum"));
+    }
+}
+
+static void
+study_loaded_cb (HilumWindow    *self,
+                 HilumStudyView *view)
+{
+  /* Keys go to an image once a study is open, unless the user is walking the list. */
+  if (hilum_worklist_has_focus (self->worklist))
+    return;
+
+  if (!hilum_study_view_focus_slot (self->study_view, hilum_study_view_get_active_slot (view)))
+    for (guint i = 0; i < HILUM_N_SLOTS; i++)
+      if (hilum_study_view_focus_slot (self->study_view, i))
+        break;
+}
+
+static void
+image_failed_cb (HilumWindow    *self,
+                 const char     *path,
+                 const char     *message,
+                 HilumStudyView *view)
+{
+  hilum_window_toast (self, message);
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ScanData *data = task_data;
+
+  data->failures = g_ptr_array_new_with_free_func (g_free);
+  data->studies = hilum_scan_paths ((const char * const *)data->paths, data->failures, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scan_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (source);
+  ScanData *data = g_task_get_task_data (G_TASK (result));
+  g_autofree char *last_study = NULL;
+  guint n_studies;
+
+  hilum_window_set_scanning (self, FALSE);
+
+  /* A newer open replaced this one. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->scan_cancellable ||
+      g_cancellable_is_cancelled (self->scan_cancellable))
+    return;
+
+  n_studies = data->studies ? data->studies->len : 0;
+  hilum_worklist_set_studies (self->worklist, data->studies);
+
+  last_study = g_settings_get_string (self->settings, "last-study");
+  if (n_studies > 0 && !hilum_worklist_select_study_id (self->worklist, last_study))
+    hilum_worklist_select_relative (self->worklist, 0);
+
+  if (data->failures && data->failures->len > 0)
+    {
+      if (data->failures->len == 1)
+        hilum_window_toast (self, g_ptr_array_index (data->failures, 0));
+      else
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u file could not be read: %s",
+                                          "%u files could not be read, the first: %s",
+                                          data->failures->len),
+                             data->failures->len,
+                             (const char *)g_ptr_array_index (data->failures, 0));
+          hilum_window_toast (self, message);
+        }
+    }
+  else if (n_studies == 0)
+    {
+      hilum_window_toast (self, _("No radiographs were found in what was opened"));
+    }
+}
+
+static void
+hilum_window_scan (HilumWindow        *self,
+                   const char * const *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  ScanData *data;
+
+  if (self->scan_cancellable)
+    g_cancellable_cancel (self->scan_cancellable);
+  g_clear_object (&self->scan_cancellable);
+  self->scan_cancellable = g_cancellable_new ();
+
+  data = g_new0 (ScanData, 1);
+  data->paths = g_strdupv ((char **)paths);
+
+  hilum_window_set_scanning (self, TRUE);
+  task = g_task_new (self, self->scan_cancellable, scan_cb, NULL);
+  g_task_set_source_tag (task, hilum_window_scan);
+  g_task_set_task_data (task, data, (GDestroyNotify)scan_data_free);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *dir = hilum_demo_ensure (&error);
+
+  if (dir == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dir, g_free);
+}
+
+static void
+demo_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_task_propagate_pointer (G_TASK (result), &error);
+
+  hilum_window_set_scanning (self, FALSE);
+
+  if (dir == NULL)
+    {
+      hilum_window_toast (self, error->message);
+      return;
+    }
+
+  {
+    const char *paths[] = { dir, NULL };
+
+    /* The demo is not a folder of the user's: it stays out of the recent list. */
+    g_settings_set_strv (self->settings, "last-paths", paths);
+    hilum_window_scan (self, paths);
+  }
+}
+
+static void
+chooser_response_cb (HilumWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      paths = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      if (paths->len > 1)
+        hilum_window_open_paths (self, (const char * const *)paths->pdata);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+hilum_window_choose (HilumWindow          *self,
+                     GtkFileChooserAction  action)
+{
+  gboolean folder = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (folder ? _("Open Folder") : _("Open Files"),
+                                               GTK_WINDOW (self), action,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+      gtk_file_filter_set_name (images, _("Radiographs (DICOM, PNG, JPEG)"));
+      gtk_file_filter_add_mime_type (images, "application/dicom");
+      gtk_file_filter_add_suffix (images, "dcm");
+      gtk_file_filter_add_suffix (images, "dicom");
+      gtk_file_filter_add_mime_type (images, "image/png");
+      gtk_file_filter_add_mime_type (images, "image/jpeg");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
+      /* DICOM files often have no extension at all. */
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_files_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  hilum_window_choose (HILUM_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+open_folder_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  hilum_window_choose (HILUM_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+  const char *paths[] = { g_variant_get_string (param, NULL), NULL };
+
+  if (!g_file_test (paths[0], G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a folder */
+      message = g_strdup_printf (_("The folder “%s” no longer exists"), paths[0]);
+      hilum_window_toast (self, message);
+      return;
+    }
+  hilum_window_open_paths (self, paths);
+}
+
+static void
+next_study_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  hilum_worklist_select_relative (HILUM_WINDOW (user_data)->worklist, 1);
+}
+
+static void
+previous_study_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  hilum_worklist_select_relative (HILUM_WINDOW (user_data)->worklist, -1);
+}
+
+static void
+swap_views_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  hilum_study_view_swap_views (HILUM_WINDOW (user_data)->study_view);
+}
+
+static void
+save_preset_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->study_view), "study.save-preset", NULL);
+}
+
+static void
+focus_slot_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+  const char *name = g_variant_get_string (param, NULL);
+  HilumSlot slot = HILUM_SLOT_FRONTAL;
+
+  if (g_str_equal (name, "lateral"))
+    slot = HILUM_SLOT_LATERAL;
+  else if (g_str_equal (name, "prior-frontal"))
+    slot = HILUM_SLOT_PRIOR_FRONTAL;
+
+  hilum_study_view_focus_slot (self->study_view, slot);
+}
+
+static void
+fullscreen_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static const GActionEntry win_actions[] = {
+  { "open-files", open_files_action },
+  { "open-folder", open_folder_action },
+  { "open-recent", open_recent_action, "s" },
+  { "next-study", next_study_action },
+  { "previous-study", previous_study_action },
+  { "swap-views", swap_views_action },
+  { "save-preset", save_preset_action },
+  { "focus-slot", focus_slot_action, "s" },
+  { "fullscreen", fullscreen_action },
+};
+
+static gboolean
+drop_cb (HilumWindow   *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_slist_free (files);
+
+  if (paths->len == 0)
+    return FALSE;
+
+  g_ptr_array_add (paths, NULL);
+  hilum_window_open_paths (self, (const char * const *)paths->pdata);
+  return TRUE;
+}
+
+static gboolean
+hilum_window_close_request (GtkWindow *window)
+{
+  HilumWindow *self = HILUM_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (hilum_window_parent_class)->close_request (window);
+}
+
+static void
+hilum_window_dispose (GObject *object)
+{
+  HilumWindow *self = (HilumWindow *)object;
+
+  if (self->scan_cancellable)
+    g_cancellable_cancel (self->scan_cancellable);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_WINDOW);
+
+  g_clear_object (&self->scan_cancellable);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hilum_window_parent_class)->dispose (object);
+}
+
+static void
+hilum_window_finalize (GObject *object)
+{
+  HilumWindow *self = (HilumWindow *)object;
+
+  g_clear_pointer (&self->last_toast, g_free);
+
+  G_OBJECT_CLASS (hilum_window_parent_class)->finalize (object);
+}
+
+static void
+hilum_window_class_init (HilumWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hilum_window_dispose;
+  object_class->finalize = hilum_window_finalize;
+  window_class->close_request = hilum_window_close_request;
+
+  g_type_ensure (HILUM_TYPE_WORKLIST);
+  g_type_ensure (HILUM_TYPE_STUDY_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, worklist);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, study_view);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, recent_section);
+}
+
+static void
+hilum_window_init (HilumWindow *self)
+{
+  g_autoptr(GAction) sidebar = NULL;
+  g_autoptr(GAction) link = NULL;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  sidebar = G_ACTION (g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap"));
+  g_action_map_add_action (G_ACTION_MAP (self), sidebar);
+  link = g_settings_create_action (self->settings, "link-window-level");
+  g_action_map_add_action (G_ACTION_MAP (self), link);
+  g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->settings, "changed::recent-folders",
+                           G_CALLBACK (hilum_window_rebuild_recent), self, G_CONNECT_SWAPPED);
+  hilum_window_rebuild_recent (self);
+
+  g_signal_connect_object (self->worklist, "notify::selected-study",
+                           G_CALLBACK (worklist_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->study_view, "loaded",
+                           G_CALLBACK (study_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->study_view, "image-failed",
+                           G_CALLBACK (image_failed_cb), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+}
+
+HilumWindow *
+hilum_window_new (HilumApplication *application)
+{
+  return g_object_new (HILUM_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+hilum_window_open_paths (HilumWindow        *self,
+                         const char * const *paths)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) absolute = NULL;
+
+  g_return_if_fail (HILUM_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_canonicalize_filename (paths[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        hilum_window_add_recent (self, path);
+      g_strv_builder_add (builder, path);
+    }
+  absolute = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "last-paths", (const char * const *)absolute);
+  hilum_window_scan (self, (const char * const *)absolute);
+}
+
+void
+hilum_window_restore (HilumWindow *self)
+{
+  g_auto(GStrv) last = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) existing = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HILUM_IS_WINDOW (self));
+
+  last = g_settings_get_strv (self->settings, "last-paths");
+  for (guint i = 0; last[i] != NULL; i++)
+    if (g_file_test (last[i], G_FILE_TEST_EXISTS))
+      g_strv_builder_add (builder, last[i]);
+  existing = g_strv_builder_end (builder);
+
+  if (existing[0] != NULL)
+    {
+      hilum_window_scan (self, (const char * const *)existing);
+      return;
+    }
+
+  /* First start: a real-looking study at once. Writing it takes a moment. */
+  hilum_window_set_scanning (self, TRUE);
+  task = g_task_new (self, NULL, demo_cb, NULL);
+  g_task_set_source_tag (task, hilum_window_restore);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+HilumStudyView *
+hilum_window_get_study_view (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->study_view;
+}
+
+HilumWorklist *
+hilum_window_get_worklist (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->worklist;
+}
+
+gboolean
+hilum_window_get_busy (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), FALSE);
+
+  return self->scanning > 0 || hilum_study_view_get_loading (self->study_view);
+}
+
+const char *
+hilum_window_get_last_toast (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}

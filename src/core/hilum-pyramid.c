@@ -75,7 +75,7 @@ hilum_pyramid_new (const guint16 *gray,
                    const guint8  *rgb,
                    guint          width,
                    guint          height,
-                   guint          min_size)
+                   guint          max_levels)
 {
   HilumPyramid *self = g_new0 (HilumPyramid, 1);
   HilumPyramidLevel level = { width, height, gray, rgb };
@@ -83,9 +83,7 @@ hilum_pyramid_new (const guint16 *gray,
   self->levels = g_array_new (FALSE, FALSE, sizeof (HilumPyramidLevel));
   g_array_append_val (self->levels, level);
 
-  min_size = MAX (min_size, 1);
-
-  while (MAX (level.width, level.height) > min_size)
+  while (self->levels->len <= max_levels && MAX (level.width, level.height) > 1)
     {
       HilumPyramidLevel next;
 
@@ -112,12 +110,12 @@ HilumPyramid *
 hilum_pyramid_new_gray (const guint16 *pixels,
                         guint          width,
                         guint          height,
-                        guint          min_size)
+                        guint          max_levels)
 {
   g_return_val_if_fail (pixels != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
-  return hilum_pyramid_new (pixels, NULL, width, height, min_size);
+  return hilum_pyramid_new (pixels, NULL, width, height, max_levels);
 }
 
 /**
@@ -130,12 +128,12 @@ HilumPyramid *
 hilum_pyramid_new_rgb (const guint8 *pixels,
                        guint         width,
                        guint         height,
-                       guint         min_size)
+                       guint         max_levels)
 {
   g_return_val_if_fail (pixels != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
-  return hilum_pyramid_new (NULL, pixels, width, height, min_size);
+  return hilum_pyramid_new (NULL, pixels, width, height, max_levels);
 }
 
 void

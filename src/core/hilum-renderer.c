@@ -27,9 +27,9 @@
  * asks for the frame; one render runs at a time per renderer.
  */
 
-/* Pyramid levels stop at about this size: below it, a 1/16 view of a typical radiograph
- * is already served from a level no coarser than the screen. */
-#define PYRAMID_MIN_SIZE 256
+/* Levels 1..4: the minimum zoom 1/16 is served by level 4 (2^4 = 16) — for a 3000-pixel
+ * radiograph that is ~190 pixels, and coarser levels would never be used. */
+#define PYRAMID_LEVELS 4
 /* Buffers kept for reuse: one on screen, one being rendered, one in flight. */
 #define POOL_MAX_FREE 3
 
@@ -294,10 +294,10 @@ ensure_pyramid (HilumRenderer *self)
 
       if (hilum_image_is_color (self->image))
         self->pyramids[frame] = hilum_pyramid_new_rgb (hilum_image_get_rgb_frame (self->image, frame),
-                                                       w, h, PYRAMID_MIN_SIZE);
+                                                       w, h, PYRAMID_LEVELS);
       else
         self->pyramids[frame] = hilum_pyramid_new_gray (hilum_image_get_gray_frame (self->image, frame),
-                                                        w, h, PYRAMID_MIN_SIZE);
+                                                        w, h, PYRAMID_LEVELS);
     }
 
   return self->pyramids[frame];

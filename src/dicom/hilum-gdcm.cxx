@@ -340,6 +340,141 @@ has_tag (const gdcm::File &file,
   return file.GetDataSet ().FindDataElement (gdcm::Tag (group, element));
 }
 
+/* Where GDCM stopped: the 12 bytes before hold the header of the Pixel Data element
+ * (implicit VR: tag + length; explicit VR: tag + VR + reserved + length). Returns the
+ * value length, or -1 when the pixel data are not there. */
+gint64
+pixel_data_length_before (std::ifstream &in,
+                          bool           big_endian)
+{
+  static const unsigned char le[4] = { 0xe0, 0x7f, 0x10, 0x00 };
+  static const unsigned char be[4] = { 0x7f, 0xe0, 0x00, 0x10 };
+  unsigned char b[12];
+  std::streamoff pos;
+
+  in.clear ();
+  pos = in.tellg ();
+  if (pos < 12)
+    return -1;
+  in.seekg (pos - 12);
+  in.read ((char *) b, sizeof b);
+  if (in.gcount () != sizeof b)
+    return -1;
+  for (int at : { 0, 4 })
+    if (memcmp (b + at, le, 4) == 0 || memcmp (b + at, be, 4) == 0)
+      return big_endian
+             ? ((guint32) b[8] << 24 | b[9] << 16 | b[10] << 8 | b[11])
+             : ((guint32) b[11] << 24 | b[10] << 16 | b[9] << 8 | b[8]);
+  return -1;
+}
+
+/* Whether the pixel data end before the file does. Encapsulated data are walked item by
+ * item: GDCM asserts on some files cut inside their fragments, so this is checked first. */
+bool
+pixel_data_complete (std::ifstream &in,
+                     guint32        length,
+                     std::streamoff file_size)
+{
+  std::streamoff pos = in.tellg ();
+
+  if (length != 0xffffffff)
+    return pos + (std::streamoff) length <= file_size;
+
+  for (;;)
+    {
+      unsigned char item[8];
+      guint32 tag, item_length;
+
+      in.read ((char *) item, sizeof item);
+      if (in.gcount () != sizeof item)
+        return false;
+      /* Items of encapsulated pixel data are always little endian. */
+      tag = (guint32) item[1] << 24 | item[0] << 16 | item[3] << 8 | item[2];
+      item_length = (guint32) item[7] << 24 | item[6] << 16 | item[5] << 8 | item[4];
+      if (tag == 0xfffee0dd)
+        return true;
+      if (tag != 0xfffee000 || item_length == 0xffffffff)
+        return false;
+      pos = in.tellg () + (std::streamoff) item_length;
+      if (pos > file_size)
+        return false;
+      in.seekg (pos);
+    }
+}
+
+enum class PixelData { PRESENT, ABSENT, FLOAT, UNREADABLE, TRUNCATED };
+
+/* Reads the data set up to the pixel data, without reading them (nor parsing their
+ * fragments, where GDCM asserts on damaged files). */
+PixelData
+read_up_to_pixel_data (const char   *path,
+                       gdcm::Reader &reader)
+{
+  std::ifstream in (path, std::ios::binary);
+  gdcm::Tag pixel_data (0x7fe0, 0x0010);
+  std::set<gdcm::Tag> skip = { pixel_data };
+
+  reader.SetStream (in);
+  /* A tag both in skip and the stop tag is left right after its header. */
+  if (!reader.ReadUpToTag (pixel_data, skip))
+    return PixelData::UNREADABLE;
+
+  const gdcm::File &file = reader.GetFile ();
+  if (has_tag (file, 0x7fe0, 0x0008) || has_tag (file, 0x7fe0, 0x0009))
+    return PixelData::FLOAT;
+
+  if (file.GetHeader ().GetDataSetTransferSyntax ()
+      == gdcm::TransferSyntax::DeflatedExplicitVRLittleEndian)
+    {
+      /* The position in a deflated stream says nothing: read it all (they are small). */
+      gdcm::Reader full;
+
+      full.SetFileName (path);
+      if (!full.Read ())
+        return PixelData::UNREADABLE;
+      return has_tag (full.GetFile (), 0x7fe0, 0x0010) ? PixelData::PRESENT : PixelData::ABSENT;
+    }
+
+  bool big_endian = file.GetHeader ().GetDataSetTransferSyntax ()
+                    == gdcm::TransferSyntax::ExplicitVRBigEndian;
+  gint64 length = pixel_data_length_before (in, big_endian);
+  if (length < 0)
+    return PixelData::ABSENT;
+
+  std::streamoff value_start = in.tellg ();
+  in.seekg (0, std::ios::end);
+  std::streamoff file_size = in.tellg ();
+  in.seekg (value_start);
+  return pixel_data_complete (in, (guint32) length, file_size)
+         ? PixelData::PRESENT : PixelData::TRUNCATED;
+}
+
+int
+pixel_data_failure (PixelData           found,
+                    const TraceCapture &trace,
+                    HilumRaw           *raw)
+{
+  switch (found)
+    {
+    case PixelData::UNREADABLE:
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_BAD_HEADER,
+                             "GDCM cannot parse the DICOM header: %s",
+                             trace.last_line ().c_str ());
+    case PixelData::FLOAT:
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_FLOAT,
+                             "floating-point pixel data");
+    case PixelData::ABSENT:
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_NOT_AN_IMAGE, HILUM_DECODE_REASON_NO_PIXEL_DATA,
+                             "the DICOM file has no Pixel Data");
+    case PixelData::TRUNCATED:
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_TRUNCATED,
+                             "the file ends inside the Pixel Data");
+    case PixelData::PRESENT:
+    default:
+      return HILUM_DECODE_EXIT_OK;
+    }
+}
+
 /* ImageReader refused the file: find out whether it is damaged, has no image or
  * holds one Hilum cannot show. */
 int
@@ -348,26 +483,16 @@ diagnose (const char         *path,
           HilumRaw           *raw)
 {
   gdcm::Reader reader;
+  PixelData found = read_up_to_pixel_data (path, reader);
 
-  reader.SetFileName (path);
-  if (!reader.Read ())
-    return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_BAD_HEADER,
-                           "GDCM cannot parse the DICOM data set: %s",
-                           trace.last_line ().c_str ());
+  if (found != PixelData::PRESENT)
+    return pixel_data_failure (found, trace, raw);
 
   const gdcm::File &file = reader.GetFile ();
-  if (has_tag (file, 0x7fe0, 0x0008) || has_tag (file, 0x7fe0, 0x0009))
-    return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_FLOAT,
-                           "floating-point pixel data");
-  if (!has_tag (file, 0x7fe0, 0x0010))
-    return hilum_raw_fail (raw, HILUM_DECODE_EXIT_NOT_AN_IMAGE, HILUM_DECODE_REASON_NO_PIXEL_DATA,
-                           "the DICOM file has no Pixel Data");
-
   gdcm::TransferSyntax ts = file.GetHeader ().GetDataSetTransferSyntax ();
   if (ts == gdcm::TransferSyntax::TS_END)
     return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_COMPRESSION,
                            "%s", transfer_syntax_uid (file).c_str ());
-
   if (trace.says_incomplete ())
     return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_TRUNCATED,
                            "%s", trace.last_line ().c_str ());
@@ -375,35 +500,17 @@ diagnose (const char         *path,
                          "GDCM cannot read the image: %s", trace.last_line ().c_str ());
 }
 
-/* Header only: stop before the pixel data and peek whether they are there. */
+/* Header only: everything but the pixels, which are not even read. */
 int
 decode_header (const char         *path,
                const TraceCapture &trace,
                HilumRaw           *raw)
 {
-  std::ifstream in (path, std::ios::binary);
   gdcm::Reader reader;
-  std::set<gdcm::Tag> skip;
+  PixelData found = read_up_to_pixel_data (path, reader);
 
-  reader.SetStream (in);
-  if (!reader.ReadUpToTag (gdcm::Tag (0x7fe0, 0x0008), skip))
-    return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_BAD_HEADER,
-                           "GDCM cannot parse the DICOM header: %s",
-                           trace.last_line ().c_str ());
-
-  /* The stream now stands at the first tag not read. */
-  in.clear ();
-  unsigned char next[4] = { 0, };
-  in.read ((char *) next, 4);
-  bool pixels_le = next[0] == 0xe0 && next[1] == 0x7f && (next[2] == 0x10 || next[2] == 0x08 || next[2] == 0x09) && next[3] == 0x00;
-  bool pixels_be = next[0] == 0x7f && next[1] == 0xe0 && next[2] == 0x00 && (next[3] == 0x10 || next[3] == 0x08 || next[3] == 0x09);
-
-  if (!(in.gcount () == 4 && (pixels_le || pixels_be)))
-    return hilum_raw_fail (raw, HILUM_DECODE_EXIT_NOT_AN_IMAGE, HILUM_DECODE_REASON_NO_PIXEL_DATA,
-                           "the DICOM file has no Pixel Data");
-  if ((pixels_le && next[2] != 0x10) || (pixels_be && next[3] != 0x10))
-    return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_FLOAT,
-                           "floating-point pixel data");
+  if (found != PixelData::PRESENT)
+    return pixel_data_failure (found, trace, raw);
 
   fill_metadata (reader.GetFile (), raw);
   return HILUM_DECODE_EXIT_OK;
@@ -444,6 +551,37 @@ ybr_to_rgb (guint8 *p,
     }
 }
 
+/* 32-bit samples in Explicit VR Big Endian are ambiguous in the wild: DCMTK writes them
+ * as 16-bit OW words (GDCM reads those right), other writers as 32-bit big-endian
+ * numbers, which GDCM hands back with the two halves swapped. Radiograph values are
+ * small: the order in which the high half merely extends the low half is the right one. */
+guint32
+extension_of (guint32 half,
+              bool    is_signed)
+{
+  return is_signed && (half & 0x8000) ? 0xffff : 0;
+}
+
+void
+fix_big_endian_32 (guint32 *p,
+                   gsize    n,
+                   bool     is_signed)
+{
+  gsize as_is = 0, swapped = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 lo = p[i] & 0xffff, hi = p[i] >> 16;
+
+      as_is += hi == extension_of (lo, is_signed);
+      swapped += lo == extension_of (hi, is_signed);
+    }
+  if (swapped <= as_is)
+    return;
+  for (gsize i = 0; i < n; i++)
+    p[i] = (p[i] << 16) | (p[i] >> 16);
+}
+
 HilumSampleType
 sample_type (const gdcm::PixelFormat &pf)
 {
@@ -460,16 +598,35 @@ sample_type (const gdcm::PixelFormat &pf)
     }
 }
 
+/* GDCM returns YCbCr samples as they are, and its JPEG codec also returns the YCbCr of
+ * a JPEG stream whose DICOM header claims RGB (it then warns "DICOM says: RGB but JPEG
+ * says: 3", 3 being libjpeg's JCS_YCbCr; 2 is JCS_RGB). J2K's YBR_ICT/YBR_RCT come back
+ * as RGB. */
+bool
+comes_back_as_ycbcr (const gdcm::Image  &image,
+                     const TraceCapture &trace)
+{
+  gdcm::PhotometricInterpretation pi = image.GetPhotometricInterpretation ();
+  std::string text = trace.str ();
+
+  if (text.find ("but JPEG says: 3") != std::string::npos)
+    return true;
+  if (text.find ("but JPEG says: 2") != std::string::npos)
+    return false;
+  return pi == gdcm::PhotometricInterpretation::YBR_FULL
+         || pi == gdcm::PhotometricInterpretation::YBR_FULL_422;
+}
+
 /* Colour: GDCM hands back RGB, or YCbCr left unconverted, possibly 16 bits or planar.
  * Produce interleaved 8-bit RGB. */
 int
 decode_color (const gdcm::Image &image,
               const char        *data,
               gsize              length,
+              bool               ycbcr,
               HilumRaw          *raw)
 {
   const gdcm::PixelFormat &pf = image.GetPixelFormat ();
-  gdcm::PhotometricInterpretation pi = image.GetPhotometricInterpretation ();
   gsize n_pixels = (gsize) raw->width * raw->height * raw->frames;
   guint bytes = pf.GetBitsAllocated () / 8;
 
@@ -501,8 +658,7 @@ decode_color (const gdcm::Image &image,
           }
     }
 
-  if (pi == gdcm::PhotometricInterpretation::YBR_FULL
-      || pi == gdcm::PhotometricInterpretation::YBR_FULL_422)
+  if (ycbcr)
     ybr_to_rgb (rgb, n_pixels);
 
   raw->color = TRUE;
@@ -529,7 +685,7 @@ decode_palette (const gdcm::Image &image,
   if (!output.GetBuffer (buffer.data ()))
     return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_CORRUPT,
                            "the palette image cannot be decoded");
-  return decode_color (output, buffer.data (), buffer.size (), raw);
+  return decode_color (output, buffer.data (), buffer.size (), false, raw);
 }
 
 } /* namespace */
@@ -545,6 +701,14 @@ hilum_gdcm_decode (const char *path,
 
   if (header_only)
     return decode_header (path, trace, raw);
+
+  {
+    gdcm::Reader header;
+    PixelData found = read_up_to_pixel_data (path, header);
+
+    if (found != PixelData::PRESENT)
+      return pixel_data_failure (found, trace, raw);
+  }
 
   std::unique_ptr<gdcm::ImageReader> reader (new gdcm::ImageReader);
 
@@ -642,7 +806,7 @@ hilum_gdcm_decode (const char *path,
 
   if (pf.GetSamplesPerPixel () != 1)
     {
-      int status = decode_color (image, buffer, length, raw);
+      int status = decode_color (image, buffer, length, comes_back_as_ycbcr (image, trace), raw);
       g_free (buffer);
       return status;
     }
@@ -656,13 +820,8 @@ hilum_gdcm_decode (const char *path,
                              length, needed);
     }
 
-  /* GDCM 3.0 leaves the two halves of 32-bit big-endian samples swapped. */
   if (ts == gdcm::TransferSyntax::ExplicitVRBigEndian && pf.GetBitsAllocated () == 32)
-    {
-      guint32 *p = (guint32 *) buffer;
-      for (gsize i = 0; i < n_samples; i++)
-        p[i] = (p[i] << 16) | (p[i] >> 16);
-    }
+    fix_big_endian_32 ((guint32 *) buffer, n_samples, pf.GetPixelRepresentation () == 1);
 
   raw->pixels_free = g_free;
   raw->pixels_data = buffer;

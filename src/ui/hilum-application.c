@@ -10,6 +10,7 @@
 
 #include "hilum-application.h"
 #include "hilum-preferences-window.h"
+#include "hilum-resources-private.h"
 #include "hilum-window.h"
 
 struct _HilumApplication
@@ -194,6 +195,8 @@ hilum_application_class_init (HilumApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  hilum_ensure_resources ();
 
   object_class->dispose = hilum_application_dispose;
   app_class->startup = hilum_application_startup;

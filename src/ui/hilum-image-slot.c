@@ -11,6 +11,7 @@
 
 #include "hilum-image.h"
 #include "hilum-image-slot.h"
+#include "hilum-resources-private.h"
 
 struct _HilumImageSlot
 {
@@ -165,6 +166,7 @@ hilum_image_slot_class_init (HilumImageSlotClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HILUM_TYPE_IMAGE_VIEW);
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-image-slot.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, box);
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, title_label);

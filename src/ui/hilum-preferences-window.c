@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-preferences-window.h"
+#include "hilum-resources-private.h"
 
 struct _HilumPreferencesWindow
 {
@@ -124,6 +125,7 @@ hilum_preferences_window_class_init (HilumPreferencesWindowClass *klass)
 
   object_class->dispose = hilum_preferences_window_dispose;
 
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, pointer_tool_row);
   gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, invert_switch);

@@ -14,6 +14,8 @@
 #include "hilum-image.h"
 #include "hilum-preset-store.h"
 #include "hilum-study-view.h"
+#include "hilum-resources-private.h"
+#include "hilum-view-memory.h"
 #include "hilum-viewport.h"
 
 struct _HilumStudyView
@@ -33,6 +35,7 @@ struct _HilumStudyView
   GSettings        *settings;
   HilumPresetStore *preset_store;
   HilumStudy       *study;
+  GSignalGroup     *study_signals;
   GCancellable     *cancellable;
   GHashTable       *decoded;   /* path → HilumImage */
   GHashTable       *failed;    /* path → message */
@@ -554,6 +557,16 @@ presets_changed_cb (HilumStudyView   *self,
   hilum_study_view_rebuild_presets_menu (self);
 }
 
+/* The study changed its slots: a swap or a reassignment, here or elsewhere. */
+static void
+study_changed_cb (HilumStudyView *self,
+                  HilumStudy     *study)
+{
+  for (guint i = 0; i < HILUM_N_SLOTS; i++)
+    hilum_study_view_update_slot (self, i);
+  hilum_study_view_rebuild_slot_menus (self);
+}
+
 static gboolean
 pointer_tool_get_mapping (GValue   *value,
                           GVariant *variant,
@@ -576,6 +589,9 @@ hilum_study_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_STUDY_VIEW);
 
+  if (self->study_signals)
+    g_signal_group_set_target (self->study_signals, NULL);
+  g_clear_object (&self->study_signals);
   g_clear_object (&self->study);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preset_store);
@@ -755,6 +771,7 @@ hilum_study_view_class_init (HilumStudyViewClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (HILUM_TYPE_IMAGE_SLOT);
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-study-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumStudyView, box);
   gtk_widget_class_bind_template_child (widget_class, HilumStudyView, presets_button);
@@ -799,6 +816,10 @@ hilum_study_view_init (HilumStudyView *self)
   self->failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
+
+  self->study_signals = g_signal_group_new (HILUM_TYPE_STUDY);
+  g_signal_group_connect_object (self->study_signals, "changed",
+                                 G_CALLBACK (study_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < HILUM_N_SLOTS; i++)
     {
@@ -870,6 +891,20 @@ hilum_study_view_set_study (HilumStudyView *self,
 
   g_set_object (&self->study, study);
 
+  if (study != NULL)
+    {
+      HilumViewMemory *memory = hilum_view_memory_get_default ();
+
+      /* Slots the user chose in an earlier run, and remember new choices. */
+      hilum_view_memory_apply (memory, study);
+      if (g_object_get_data (G_OBJECT (study), "hilum-view-memory-watched") == NULL)
+        {
+          hilum_view_memory_watch (memory, study);
+          g_object_set_data (G_OBJECT (study), "hilum-view-memory-watched", GINT_TO_POINTER (1));
+        }
+    }
+  g_signal_group_set_target (self->study_signals, study);
+
   for (guint i = 0; i < HILUM_N_SLOTS; i++)
     hilum_image_slot_set_empty (self->slots[i]);
   for (guint i = 0; i < HILUM_N_SLOTS; i++)
@@ -914,20 +949,6 @@ hilum_study_view_get_loading (HilumStudyView *self)
   return g_hash_table_size (self->pending) > 0;
 }
 
-/* Swaps and reassignments are remembered per study between runs. */
-static void
-hilum_study_view_remember (HilumStudyView *self)
-{
-}
-
-static void
-hilum_study_view_study_changed (HilumStudyView *self)
-{
-  for (guint i = 0; i < HILUM_N_SLOTS; i++)
-    hilum_study_view_update_slot (self, i);
-  hilum_study_view_remember (self);
-}
-
 void
 hilum_study_view_swap_views (HilumStudyView *self)
 {
@@ -936,8 +957,8 @@ hilum_study_view_swap_views (HilumStudyView *self)
   if (self->study == NULL)
     return;
 
+  /* The study emits "changed"; the view memory remembers the choice. */
   hilum_study_swap_views (self->study);
-  hilum_study_view_study_changed (self);
 }
 
 void
@@ -947,7 +968,6 @@ hilum_study_view_assign (HilumStudyView *self,
 {
   GListModel *images;
   g_autoptr(HilumImage) header = NULL;
-  HilumImage *previous;
 
   g_return_if_fail (HILUM_IS_STUDY_VIEW (self));
   g_return_if_fail (slot < HILUM_N_SLOTS);
@@ -967,20 +987,8 @@ hilum_study_view_assign (HilumStudyView *self,
   if (header == NULL)
     return;
 
-  previous = hilum_study_get_slot (self->study, slot);
-  if (previous == header)
-    return;
-  if (previous)
-    g_object_ref (previous);
-
-  /* The image leaves the place it had; the one it replaces takes that place. */
-  for (guint s = 0; s < HILUM_N_SLOTS; s++)
-    if (s != slot && hilum_study_get_slot (self->study, s) == header)
-      hilum_study_set_slot (self->study, s, previous);
+  /* The study trades places when the image was shown in another slot. */
   hilum_study_set_slot (self->study, slot, header);
-  g_clear_object (&previous);
-
-  hilum_study_view_study_changed (self);
 }
 
 HilumSlot

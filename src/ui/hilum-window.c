@@ -11,6 +11,7 @@
 #include "hilum-demo.h"
 #include "hilum-image.h"
 #include "hilum-window.h"
+#include "hilum-resources-private.h"
 
 #define MAX_RECENT_FOLDERS 10
 
@@ -565,6 +566,7 @@ hilum_window_class_init (HilumWindowClass *klass)
 
   g_type_ensure (HILUM_TYPE_WORKLIST);
   g_type_ensure (HILUM_TYPE_STUDY_VIEW);
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, window_title);

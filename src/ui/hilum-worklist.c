@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-worklist.h"
+#include "hilum-resources-private.h"
 
 struct _HilumWorklist
 {
@@ -166,6 +167,7 @@ hilum_worklist_class_init (HilumWorklistClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-worklist.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, box);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, busy_revealer);

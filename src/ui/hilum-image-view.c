@@ -552,6 +552,14 @@ pinch_begin_cb (HilumImageView   *self,
                 GdkEventSequence *sequence,
                 GtkGesture       *gesture)
 {
+  /* The first finger also started a one-finger drag: the pinch moves the image now. */
+  if (self->drag_gesture != NULL)
+    {
+      self->drag_gesture = NULL;
+      self->drag_mode = DRAG_NONE;
+      update_cursor (self);
+    }
+
   self->pinch_start_zoom = hilum_viewport_get_zoom (self->viewport);
   if (!gtk_gesture_get_bounding_box_center (gesture, &self->pinch_last_x, &self->pinch_last_y))
     {
@@ -862,7 +870,6 @@ hilum_image_view_dispose (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_object (&self->image);
   g_clear_object (&self->viewport);
-  g_clear_object (&self->overlay);
 
   G_OBJECT_CLASS (hilum_image_view_parent_class)->dispose (object);
 }
@@ -872,6 +879,8 @@ hilum_image_view_finalize (GObject *object)
 {
   HilumImageView *self = (HilumImageView *)object;
 
+  /* Kept until finalize: GtkWidget's dispose may still restyle us (css_changed). */
+  g_clear_object (&self->overlay);
   g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (hilum_image_view_parent_class)->finalize (object);
@@ -1126,6 +1135,8 @@ void
 hilum_image_view_set_image (HilumImageView *self,
                             HilumImage     *image)
 {
+  gboolean frame_changed;
+
   g_return_if_fail (HILUM_IS_IMAGE_VIEW (self));
   g_return_if_fail (image == NULL || HILUM_IS_IMAGE (image));
 
@@ -1135,6 +1146,7 @@ hilum_image_view_set_image (HilumImageView *self,
   g_set_object (&self->image, image);
   g_clear_object (&self->renderer);
   g_clear_object (&self->texture);
+  frame_changed = self->frame != 0;
   self->frame = 0;
 
   if (image != NULL)
@@ -1166,7 +1178,8 @@ hilum_image_view_set_image (HilumImageView *self,
   invalidate_texture (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+  if (frame_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hilum-buffer-pool.h"
 #include "hilum-image.h"
 #include "hilum-renderer.h"
 #include "hilum-viewport.h"
@@ -611,6 +612,40 @@ test_pool (void)
   }
 }
 
+static void
+test_pool_limits (void)
+{
+  g_autoptr(HilumBufferPool) pool = hilum_buffer_pool_new (3);
+  HilumPixelBuffer *buffers[5];
+  HilumPixelBuffer *big, *again;
+  guint8 *big_data;
+
+  /* Five frames in flight at once, then all released: three are kept. */
+  for (guint i = 0; i < 5; i++)
+    buffers[i] = hilum_buffer_pool_acquire (pool, 100 + i, 100);
+  g_assert_cmpuint (hilum_buffer_pool_get_n_allocated (pool), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    hilum_pixel_buffer_unref (buffers[i]);
+  g_assert_cmpuint (hilum_buffer_pool_get_n_free (pool), ==, 3);
+
+  /* Reused without a new allocation, rows padded to 4 bytes. */
+  again = hilum_buffer_pool_acquire (pool, 101, 99);
+  g_assert_cmpuint (hilum_buffer_pool_get_n_allocated (pool), ==, 5);
+  g_assert_cmpuint (again->stride, ==, 304);
+  hilum_pixel_buffer_unref (again);
+
+  /* After the view grows, the big buffer displaces the smallest one in the pool. */
+  big = hilum_buffer_pool_acquire (pool, 1000, 1000);
+  big_data = big->data;
+  g_assert_cmpuint (hilum_buffer_pool_get_n_allocated (pool), ==, 6);
+  hilum_pixel_buffer_unref (big);
+  g_assert_cmpuint (hilum_buffer_pool_get_n_free (pool), ==, 3);
+  big = hilum_buffer_pool_acquire (pool, 1000, 1000);
+  g_assert_true (big->data == big_data);
+  g_assert_cmpuint (hilum_buffer_pool_get_n_allocated (pool), ==, 6);
+  hilum_pixel_buffer_unref (big);
+}
+
 typedef struct
 {
   HilumRenderer *renderer;
@@ -675,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/hilum/renderer/frames", test_frames);
   g_test_add_func ("/hilum/renderer/nothing-visible", test_nothing_visible);
   g_test_add_func ("/hilum/renderer/pool", test_pool);
+  g_test_add_func ("/hilum/renderer/pool-limits", test_pool_limits);
   g_test_add_func ("/hilum/renderer/threads", test_threads);
 
   return g_test_run ();

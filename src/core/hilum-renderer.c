@@ -24,7 +24,9 @@
  *
  * The renderer holds no global state and a lock around everything it caches (pyramids,
  * VOI table, column offsets, pool), so a worker thread may render while the UI thread
- * asks for the frame; one render runs at a time per renderer.
+ * asks for the frame; one render runs at a time per renderer. The viewport is only read,
+ * but a GObject is not thread-safe: a worker renders from its own HilumViewport, set to
+ * the UI's state (zoom, centre, sizes, window, invert) before the job is queued.
  */
 
 /* Levels 1..4: the minimum zoom 1/16 is served by level 4 (2^4 = 16) — for a 3000-pixel

@@ -62,6 +62,37 @@ gauss (double x, double c, double sigma)
   return exp (-d * d);
 }
 
+/* Smooth value noise in [-1, 1]: the fine mottle of lung tissue. */
+static inline double
+lattice (int i,
+         int j)
+{
+  guint32 h = (guint32) i * 374761393u + (guint32) j * 668265263u;
+
+  h = (h ^ (h >> 13)) * 1274126177u;
+  return ((h ^ (h >> 16)) & 0xffff) / 32767.5 - 1.0;
+}
+
+static double
+value_noise (double x,
+             double y)
+{
+  int i = (int) floor (x), j = (int) floor (y);
+  double fx = x - i, fy = y - j;
+  double sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy);
+  double a = lattice (i, j), b = lattice (i + 1, j);
+  double c = lattice (i, j + 1), d = lattice (i + 1, j + 1);
+
+  return a + sx * (b - a) + sy * (c + sx * (d - c) - a - sx * (b - a));
+}
+
+static inline double
+mottle (double u,
+        double v)
+{
+  return 0.6 * value_noise (u * 45, v * 45) + 0.4 * value_noise (u * 130 + 17, v * 130 + 5);
+}
+
 static inline double
 grid_u (const Grid *g, int gx)
 {
@@ -319,7 +350,7 @@ frontal_field (Grid *g)
               double q = clampd ((ax - mid) / (half + 0.03), -1, 1);
 
               air = lung * (0.30 + 0.22 * sqrt (1.0 - q * q)) * depth
-                    * (0.75 + 0.25 * smooth (-0.43, -0.25, v));
+                    * (0.75 + 0.25 * smooth (-0.43, -0.25, v)) * (1.0 + 0.07 * mottle (u, v));
             }
 
           /* The trachea and main bronchi: a column of air over the spine. */
@@ -496,7 +527,7 @@ vessel_branch (Grid    *g,
       pts[n * 4 + 0] = nu;
       pts[n * 4 + 1] = nv;
       pts[n * 4 + 2] = r * (1.0 - 0.15 * k / 3.0);
-      pts[n * 4 + 3] = 0.05 + 5.0 * r;
+      pts[n * 4 + 3] = 10.0 * r;
       n++;
     }
   /* Vessels go into their own layer, merged by maximum: no bright knots at branchings. */
@@ -556,7 +587,7 @@ frontal_vessels (Grid  *g,
           double a = side == 0 ? G_PI - base : base;
           double r = 0.0075 + 0.0025 * smooth (0, 5, k);
 
-          vessel_branch (g, rand, hu, hv + 0.02 * (k - 2), a, 0.075, r, 4, frontal_inside);
+          vessel_branch (g, rand, hu, hv + 0.02 * (k - 2), a, 0.08, r, 4, frontal_inside);
         }
     }
 }
@@ -577,7 +608,7 @@ lateral_lung (double u,
   const double e = 0.006;
   double anterior = -0.215 + 0.012 * smooth (-0.1, 0.2, v) + 2.5 * pow (MAX (-0.2 - v, 0.0), 2);
   double posterior = 0.255 + 0.02 * smooth (-0.3, 0.1, v);
-  double apex = -0.415 + 2.4 * (u - 0.05) * (u - 0.05);
+  double apex = -0.415 + 2.4 * (u - 0.05) * (u - 0.05) + 8.0 * pow (MAX (-0.08 - u, 0.0), 2);
   double m;
 
   m = smooth (-e, e, u - anterior);
@@ -625,6 +656,8 @@ lateral_field (Grid *g)
           lung = lateral_lung (u, v);
           lung *= 1.0 - 0.45 * lateral_heart (u, v);
           air = lung * (0.62 + 0.12 * smooth (-0.42, -0.2, v));
+          if (air > 0)
+            air *= 1.0 + 0.07 * mottle (u, v);
 
           /* The trachea going down and back to the carina. */
           if (v < -0.13)
@@ -830,7 +863,8 @@ hilum_demo_render (HilumView view,
           guint32 rnd = xorshift (&seed);
           float noise = ((rnd & 0xffff) + (rnd >> 16)) * (1.0f / 65536.0f) - 1.0f;
 
-          val += noise * 30.0f;
+          /* Fewer photons reach the detector behind dense tissue: more noise there. */
+          val += noise * (20.0f + val * (30.0f / 4095.0f));
           out[x] = (guint16) CLAMP (val, 0.0f, 4095.0f);
         }
     }

@@ -354,9 +354,10 @@ frontal_field (HilumDemoGrid *g)
         sgn * 0.43, -0.44, 0.05, 0.55,
         sgn * 0.47, -0.30, 0.065, 0.6,
         sgn * 0.50, 0.05, 0.065, 0.6,
+        sgn * 0.51, 0.75, 0.06, 0.6,
       };
 
-      splat_tube_full (g, arm, 3, 0, FALSE);
+      splat_tube_full (g, arm, 4, 0, FALSE);
     }
   /* Breast shadows over the lower zones. */
   splat_blob (g, -0.25, 0.18, 0.16, 0.12, 0.09, 0.7, 0);
@@ -463,6 +464,8 @@ frontal_bones (HilumDemoGrid *g)
         double shaft[] = {
           sgn * 0.455, -0.38, 0.032, 0.32,
           sgn * 0.475, -0.10, 0.026, 0.32,
+          sgn * 0.49, 0.20, 0.03, 0.32,
+          sgn * 0.50, 0.26, 0.045, 0.30,
         };
         double scap[] = {
           sgn * 0.36, -0.43, 0.012, 0.10,
@@ -474,7 +477,7 @@ frontal_bones (HilumDemoGrid *g)
           sgn * 0.42, -0.47, 0.012, 0.18,
         };
 
-        splat_tube (g, shaft, 2, 0.6);
+        splat_tube (g, shaft, 4, 0.6);
         splat_tube (g, scap, 3, 0.2);
         splat_tube (g, acrom, 2, 0.4);
       }

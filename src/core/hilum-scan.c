@@ -26,6 +26,7 @@
 typedef struct
 {
   char       *path;
+  gboolean    worth_decoding;   /* named by the user, or by an image extension */
   HilumImage *header;
   GError     *error;
 } Candidate;
@@ -90,6 +91,34 @@ compare_names (gconstpointer a,
                gconstpointer b)
 {
   return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Whether the first bytes could start an image Hilum reads: DICOM Part 10 ("DICM" at
+ * 128), a bare DICOM data set (group 0002 or 0008 first, either byte order), PNG or
+ * JPEG. Saves a helper process for each of the README, LOCKFILE and VERSION files that
+ * share folders with DICOM files without extension. */
+static gboolean
+sniff_maybe_image (const char *path)
+{
+  guint8 head[132];
+  gssize n;
+  FILE *f = g_fopen (path, "rb");
+
+  if (f == NULL)
+    return TRUE;   /* let the decoder say why it cannot be read */
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+
+  if (n == (gssize) sizeof head && memcmp (head + 128, "DICM", 4) == 0)
+    return TRUE;
+  if (n >= 8 && memcmp (head, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return TRUE;
+  if (n >= 3 && head[0] == 0xff && head[1] == 0xd8 && head[2] == 0xff)
+    return TRUE;
+  if (n >= 4 && ((head[0] == 0x08 && head[1] == 0x00) || (head[0] == 0x02 && head[1] == 0x00) ||
+                 (head[0] == 0x00 && head[1] == 0x08) || (head[0] == 0x00 && head[1] == 0x02)))
+    return TRUE;
+  return FALSE;
 }
 
 /* Walks @path; @visited holds the (device, inode) of folders already entered, so a
@@ -174,7 +203,14 @@ decode_cb (gpointer data,
   ScanJob *job = user_data;
 
   if (!g_cancellable_is_cancelled (job->cancellable))
-    c->header = hilum_decode_header (c->path, job->cancellable, &c->error);
+    {
+      if (c->worth_decoding || sniff_maybe_image (c->path))
+        c->header = hilum_decode_header (c->path, job->cancellable, &c->error);
+      else
+        /* Never shown: a file nobody expected to be an image is left out quietly. */
+        g_set_error (&c->error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_NOT_AN_IMAGE,
+                     "%s is not an image", c->path);
+    }
 
   g_mutex_lock (&job->lock);
   job->pending--;
@@ -292,7 +328,11 @@ hilum_scan_paths (const char * const *paths,
     {
       Candidate *c = g_new0 (Candidate, 1);
 
+      g_autofree char *base = NULL;
+
       c->path = g_strdup (g_ptr_array_index (files, i));
+      base = g_path_get_basename (c->path);
+      c->worth_decoding = image_by_name (base) || g_hash_table_contains (named, c->path);
       g_ptr_array_add (job.candidates, c);
     }
   for (guint i = 0; i < job.candidates->len; i++)
@@ -360,16 +400,14 @@ hilum_scan_paths (const char * const *paths,
     {
       Candidate *c = g_ptr_array_index (job.candidates, i);
       g_autofree char *folder = NULL;
-      g_autofree char *base = NULL;
       const char *study_id;
 
       if (c->header != NULL || c->error == NULL)
         continue;
       if (g_error_matches (c->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         continue;
-      base = g_path_get_basename (c->path);
       if (g_error_matches (c->error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_NOT_AN_IMAGE) &&
-          !image_by_name (base) && !g_hash_table_contains (named, c->path))
+          !c->worth_decoding)
         continue;
 
       folder = g_path_get_dirname (c->path);

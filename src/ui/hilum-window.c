@@ -195,6 +195,7 @@ scan_cb (GObject      *source,
   HilumWindow *self = HILUM_WINDOW (source);
   ScanData *data = g_task_get_task_data (G_TASK (result));
   g_autofree char *last_study = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
   guint n_studies;
 
   hilum_window_set_scanning (self, FALSE);
@@ -211,21 +212,32 @@ scan_cb (GObject      *source,
   if (n_studies > 0 && !hilum_worklist_select_study_id (self->worklist, last_study))
     hilum_worklist_select_relative (self->worklist, 0);
 
-  if (data->failures && data->failures->len > 0)
+  /* Files no study took, and files of a study that could not be read. */
+  failures = g_ptr_array_new ();
+  for (guint i = 0; data->failures && i < data->failures->len; i++)
+    g_ptr_array_add (failures, g_ptr_array_index (data->failures, i));
+  for (guint i = 0; i < n_studies; i++)
     {
-      if (data->failures->len == 1)
-        hilum_window_toast (self, g_ptr_array_index (data->failures, 0));
-      else
-        {
-          g_autofree char *message =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u file could not be read: %s",
-                                          "%u files could not be read, the first: %s",
-                                          data->failures->len),
-                             data->failures->len,
-                             (const char *)g_ptr_array_index (data->failures, 0));
-          hilum_window_toast (self, message);
-        }
+      GPtrArray *study_failures = hilum_study_get_failures (g_ptr_array_index (data->studies, i));
+
+      for (guint j = 0; study_failures && j < study_failures->len; j++)
+        g_ptr_array_add (failures, g_ptr_array_index (study_failures, j));
+    }
+
+  if (failures->len == 1)
+    {
+      hilum_window_toast (self, g_ptr_array_index (failures, 0));
+    }
+  else if (failures->len > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u file could not be read: %s",
+                                      "%u files could not be read, the first: %s",
+                                      failures->len),
+                         failures->len,
+                         (const char *)g_ptr_array_index (failures, 0));
+      hilum_window_toast (self, message);
     }
   else if (n_studies == 0)
     {

@@ -1,0 +1,374 @@
+/* test-study-view.c — the study view in a real window: which image shows where,
+ * errors, swapping, linking and the pixels a window change puts on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Studies are written by hilum_demo_write_study (two small DICOM files), scanned with
+ * hilum_scan_paths and decoded by the real hilum-decode helper.
+ */
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "hilum-image.h"
+#include "hilum-image-slot.h"
+#include "hilum-study-view.h"
+#include "hilum-view-memory.h"
+#include "hilum-viewport.h"
+
+#include "hilum-ui-test.h"
+
+static char *test_root;
+
+typedef struct
+{
+  GtkWidget      *window;
+  HilumStudyView *view;
+  GPtrArray      *studies;
+  char           *dir;
+  guint           n_failed;
+  char           *failed_path;
+  char           *failed_message;
+} Fixture;
+
+static GPtrArray *
+scan (const char *dir)
+{
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *studies = hilum_scan_paths (paths, failures, NULL);
+
+  g_assert_nonnull (studies);
+  g_assert_cmpuint (studies->len, ==, 1);
+  return studies;
+}
+
+static void
+image_failed_cb (HilumStudyView *view,
+                 const char     *path,
+                 const char     *message,
+                 Fixture        *f)
+{
+  f->n_failed++;
+  g_free (f->failed_path);
+  f->failed_path = g_strdup (path);
+  g_free (f->failed_message);
+  f->failed_message = g_strdup (message);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !hilum_study_view_get_loading (data);
+}
+
+static void
+show_study (Fixture    *f,
+            HilumStudy *study)
+{
+  hilum_study_view_set_study (f->view, study);
+  g_assert_true (hilum_test_wait_until (not_loading, f->view, 60000));
+  hilum_test_iterate_for (50);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("study-%u", ++counter);
+
+  f->dir = hilum_test_make_study (test_root, name);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 700);
+  f->view = HILUM_STUDY_VIEW (hilum_study_view_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  g_signal_connect (f->view, "image-failed", G_CALLBACK (image_failed_cb), f);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hilum_test_iterate_for (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  HilumStudyView *view = f->view;
+
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
+  hilum_study_view_set_study (f->view, NULL);
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->window);
+  g_assert_null (view);
+
+  g_clear_pointer (&f->studies, g_ptr_array_unref);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->failed_path, g_free);
+  g_clear_pointer (&f->failed_message, g_free);
+}
+
+/* The header (from the scan) of the file @basename in @study. */
+static HilumImage *
+find_header (HilumStudy *study,
+             const char *basename)
+{
+  GListModel *images = hilum_study_get_images (study);
+
+  for (guint i = 0; i < g_list_model_get_n_items (images); i++)
+    {
+      g_autoptr(HilumImage) image = g_list_model_get_item (images, i);
+      g_autofree char *name = g_path_get_basename (hilum_image_get_path (image));
+
+      if (g_str_equal (name, basename))
+        return image;   /* the study keeps it alive */
+    }
+  g_assert_not_reached ();
+}
+
+/* What the slot shows: the decoded image of @basename, with the same SOP UID and view. */
+static void
+assert_slot_shows (Fixture    *f,
+                   HilumStudy *study,
+                   HilumSlot   slot,
+                   const char *basename,
+                   HilumView   expected_view)
+{
+  HilumImageSlot *widget = hilum_study_view_get_slot (f->view, slot);
+  HilumImage *shown = hilum_image_view_get_image (hilum_study_view_get_view (f->view, slot));
+  HilumImage *header = find_header (study, basename);
+  g_autofree char *shown_name = NULL;
+
+  g_assert_cmpint (hilum_image_slot_get_state (widget), ==, HILUM_SLOT_STATE_IMAGE);
+  g_assert_nonnull (shown);
+  shown_name = g_path_get_basename (hilum_image_slot_get_path (widget));
+  g_assert_cmpstr (shown_name, ==, basename);
+  g_assert_cmpstr (hilum_image_get_string (shown, HILUM_IMAGE_SOP_INSTANCE_UID), !=, "");
+  g_assert_cmpstr (hilum_image_get_string (shown, HILUM_IMAGE_SOP_INSTANCE_UID), ==,
+                   hilum_image_get_string (header, HILUM_IMAGE_SOP_INSTANCE_UID));
+  g_assert_cmpint (hilum_image_get_view (shown), ==, expected_view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hilum_study_view_get_view (f->view, slot))));
+}
+
+static void
+test_frontal_and_lateral (Fixture       *f,
+                          gconstpointer  data)
+{
+  HilumStudy *study;
+
+  f->studies = scan (f->dir);
+  study = g_ptr_array_index (f->studies, 0);
+  show_study (f, study);
+
+  assert_slot_shows (f, study, HILUM_SLOT_FRONTAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+  assert_slot_shows (f, study, HILUM_SLOT_LATERAL, "lateral.dcm", HILUM_VIEW_LATERAL);
+  /* No prior image: no prior place on screen. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hilum_study_view_get_slot (f->view, HILUM_SLOT_PRIOR_FRONTAL))));
+  g_assert_cmpuint (f->n_failed, ==, 0);
+  g_assert_cmpstr (hilum_image_slot_get_label (hilum_study_view_get_slot (f->view, HILUM_SLOT_FRONTAL)), ==, "Frontal");
+  g_assert_cmpstr (hilum_image_slot_get_label (hilum_study_view_get_slot (f->view, HILUM_SLOT_LATERAL)), ==, "Lateral");
+}
+
+static void
+test_frontal_only (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *lateral = g_build_filename (f->dir, "lateral.dcm", NULL);
+  HilumStudy *study;
+  HilumImageSlot *slot;
+
+  g_assert_cmpint (g_remove (lateral), ==, 0);
+  f->studies = scan (f->dir);
+  study = g_ptr_array_index (f->studies, 0);
+  show_study (f, study);
+
+  assert_slot_shows (f, study, HILUM_SLOT_FRONTAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+  slot = hilum_study_view_get_slot (f->view, HILUM_SLOT_LATERAL);
+  g_assert_cmpint (hilum_image_slot_get_state (slot), ==, HILUM_SLOT_STATE_EMPTY);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (slot)));
+  g_assert_null (hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_LATERAL)));
+  g_assert_cmpuint (f->n_failed, ==, 0);
+}
+
+static void
+test_damaged_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *lateral = g_build_filename (f->dir, "lateral.dcm", NULL);
+  HilumStudy *study;
+  HilumImageSlot *slot;
+
+  f->studies = scan (f->dir);
+  study = g_ptr_array_index (f->studies, 0);
+  /* Damaged after the scan read the header: the pixel data ends early. */
+  hilum_test_truncate (lateral, 0.5);
+  show_study (f, study);
+
+  assert_slot_shows (f, study, HILUM_SLOT_FRONTAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+
+  slot = hilum_study_view_get_slot (f->view, HILUM_SLOT_LATERAL);
+  g_assert_cmpint (hilum_image_slot_get_state (slot), ==, HILUM_SLOT_STATE_ERROR);
+  g_assert_nonnull (strstr (hilum_image_slot_get_error (slot), "lateral.dcm"));
+  g_assert_cmpuint (f->n_failed, ==, 1);
+  g_assert_cmpstr (f->failed_path, ==, lateral);
+  g_assert_nonnull (strstr (f->failed_message, "lateral.dcm"));
+}
+
+static void
+test_swap_remembered (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  g_autoptr(HilumViewMemory) fresh = NULL;
+  HilumStudy *study;
+
+  f->studies = scan (f->dir);
+  study = g_ptr_array_index (f->studies, 0);
+  show_study (f, study);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.swap-views", NULL);
+  hilum_test_wait_until (not_loading, f->view, 60000);
+  assert_slot_shows (f, study, HILUM_SLOT_FRONTAL, "lateral.dcm", HILUM_VIEW_LATERAL);
+  assert_slot_shows (f, study, HILUM_SLOT_LATERAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+
+  /* Opened again (new study objects from a new scan): still swapped. */
+  again = scan (f->dir);
+  show_study (f, g_ptr_array_index (again, 0));
+  assert_slot_shows (f, g_ptr_array_index (again, 0), HILUM_SLOT_FRONTAL, "lateral.dcm", HILUM_VIEW_LATERAL);
+  assert_slot_shows (f, g_ptr_array_index (again, 0), HILUM_SLOT_LATERAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+
+  /* And the choice is on disk, where the next run of the app reads it. */
+  fresh = hilum_view_memory_new (hilum_view_memory_get_path (hilum_view_memory_get_default ()));
+  g_assert_true (g_str_has_prefix (hilum_view_memory_get_path (fresh), g_getenv ("XDG_DATA_HOME")));
+  third = scan (f->dir);
+  g_assert_true (hilum_view_memory_apply (fresh, g_ptr_array_index (third, 0)));
+  g_assert_true (hilum_study_get_slot (g_ptr_array_index (third, 0), HILUM_SLOT_FRONTAL) ==
+                 find_header (g_ptr_array_index (third, 0), "lateral.dcm"));
+
+  /* Reassigning from the slot menu: the frontal image back in the frontal place. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.assign", "(us)",
+                              (guint) HILUM_SLOT_FRONTAL,
+                              hilum_image_get_path (find_header (g_ptr_array_index (again, 0), "frontal.dcm")));
+  hilum_test_wait_until (not_loading, f->view, 60000);
+  assert_slot_shows (f, g_ptr_array_index (again, 0), HILUM_SLOT_FRONTAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+  assert_slot_shows (f, g_ptr_array_index (again, 0), HILUM_SLOT_LATERAL, "lateral.dcm", HILUM_VIEW_LATERAL);
+}
+
+static void
+test_window_level_pixels (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(HilumTestShot) before = NULL;
+  g_autoptr(HilumTestShot) after = NULL;
+  HilumViewport *frontal;
+  HilumViewport *lateral;
+  double center, width, lateral_center, lateral_width;
+  double gray_before, gray_after, lateral_before, lateral_after;
+  int fx, fy, lx, ly;
+
+  f->studies = scan (f->dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+  hilum_study_view_set_link_window_level (f->view, FALSE);
+
+  frontal = hilum_image_view_get_viewport (hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL));
+  lateral = hilum_image_view_get_viewport (hilum_study_view_get_view (f->view, HILUM_SLOT_LATERAL));
+  center = hilum_viewport_get_window_center (frontal);
+  width = hilum_viewport_get_window_width (frontal);
+  lateral_center = hilum_viewport_get_window_center (lateral);
+  lateral_width = hilum_viewport_get_window_width (lateral);
+
+  hilum_test_view_center (f->view, HILUM_SLOT_FRONTAL, GTK_WIDGET (f->view), &fx, &fy);
+  hilum_test_view_center (f->view, HILUM_SLOT_LATERAL, GTK_WIDGET (f->view), &lx, &ly);
+  before = hilum_test_render (GTK_WIDGET (f->view));
+  gray_before = hilum_test_mean_gray (before, fx, fy, 20);
+  lateral_before = hilum_test_mean_gray (before, lx, ly, 20);
+  /* The middle of a chest radiograph is neither black nor white. */
+  g_assert_cmpfloat (gray_before, >, 5);
+  g_assert_cmpfloat (gray_before, <, 250);
+
+  /* Raising the level darkens the image; the lateral, not linked, stays. */
+  hilum_viewport_set_window (frontal, center + width / 4, width);
+  after = hilum_test_render (GTK_WIDGET (f->view));
+  gray_after = hilum_test_mean_gray (after, fx, fy, 20);
+  lateral_after = hilum_test_mean_gray (after, lx, ly, 20);
+  g_test_message ("frontal gray %.1f -> %.1f, lateral %.1f -> %.1f",
+                  gray_before, gray_after, lateral_before, lateral_after);
+  g_assert_cmpfloat (gray_after, <, gray_before - 10);
+  g_assert_cmpfloat (fabs (lateral_after - lateral_before), <, 1);
+  g_assert_cmpfloat (hilum_viewport_get_window_center (lateral), ==, lateral_center);
+
+  /* Linked: the same change, relative to each image's range of values. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.link-window-level", NULL);
+  g_assert_true (hilum_study_view_get_link_window_level (f->view));
+  hilum_viewport_set_window (frontal, center, width / 2);
+  g_assert_cmpfloat (hilum_viewport_get_window_width (lateral), <, lateral_width);
+  {
+    HilumImage *fi = hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL));
+    HilumImage *li = hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_LATERAL));
+    double fr = hilum_image_get_max_value (fi) - hilum_image_get_min_value (fi);
+    double lr = hilum_image_get_max_value (li) - hilum_image_get_min_value (li);
+
+    g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (lateral) / lr,
+                                    (width / 2) / fr, 1e-9);
+    g_assert_cmpfloat_with_epsilon ((hilum_viewport_get_window_center (lateral) - hilum_image_get_min_value (li)) / lr,
+                                    (center - hilum_image_get_min_value (fi)) / fr, 1e-9);
+  }
+  hilum_study_view_set_link_window_level (f->view, FALSE);
+}
+
+static void
+test_presets_apply_to_both (Fixture       *f,
+                            gconstpointer  data)
+{
+  HilumViewport *frontal;
+  HilumViewport *lateral;
+  double fc, fw, lc, lw;
+
+  f->studies = scan (f->dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+
+  frontal = hilum_image_view_get_viewport (hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL));
+  lateral = hilum_image_view_get_viewport (hilum_study_view_get_view (f->view, HILUM_SLOT_LATERAL));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.preset", "s", "bone");
+  hilum_preset_compute (HILUM_PRESET_BONE,
+                        hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL)),
+                        0, &fc, &fw);
+  hilum_preset_compute (HILUM_PRESET_BONE,
+                        hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_LATERAL)),
+                        0, &lc, &lw);
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (frontal), fc, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (frontal), fw, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (lateral), lc, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (lateral), lw, 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  test_root = hilum_test_isolate_xdg ();
+  /* No accessibility bus: its daemon writes to stdout, which is TAP here. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/hilum/study-view/frontal-and-lateral", Fixture, NULL,
+              fixture_setup, test_frontal_and_lateral, fixture_teardown);
+  g_test_add ("/hilum/study-view/frontal-only", Fixture, NULL,
+              fixture_setup, test_frontal_only, fixture_teardown);
+  g_test_add ("/hilum/study-view/damaged-file", Fixture, NULL,
+              fixture_setup, test_damaged_file, fixture_teardown);
+  g_test_add ("/hilum/study-view/swap-remembered", Fixture, NULL,
+              fixture_setup, test_swap_remembered, fixture_teardown);
+  g_test_add ("/hilum/study-view/window-level-pixels", Fixture, NULL,
+              fixture_setup, test_window_level_pixels, fixture_teardown);
+  g_test_add ("/hilum/study-view/presets", Fixture, NULL,
+              fixture_setup, test_presets_apply_to_both, fixture_teardown);
+
+  ret = g_test_run ();
+  g_free (test_root);
+  return ret;
+}

@@ -172,13 +172,24 @@ def main():
         "GTK_MODULES": "gail:atk-bridge",
     })
 
+    # A session bus of our own: the accessibility daemons it starts write to its
+    # output, which must not mix with TAP on ours.
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    address = bus.stdout.readline().strip()
+    if not address:
+        bail("dbus-daemon gave no address")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    env["DBUS_SESSION_BUS_ADDRESS"] = address
+
     geometry = run("xdpyinfo").split("dimensions:")[1].split()[0]
     root_width, root_height = (int(v) for v in geometry.split("x"))
 
     app = subprocess.Popen([hilum, study], env=env)
     try:
-        wid = run("xdotool", "search", "--sync", "--name", "Hilum", timeout=60).split()[0]
-        run("xdotool", "windowfocus", "--sync", wid)
+        wid = run("xdotool", "search", "--sync", "--onlyvisible", "--name", "Hilum", timeout=60).split()[0]
+        # No window manager: focus the window directly (windowactivate needs one).
+        run("xdotool", "windowfocus", wid)
         tap(True, "the Hilum window appears (%s)" % wid)
 
         # Wait until the frontal image is decoded: its description gives the window.
@@ -249,6 +260,7 @@ def main():
             app.wait(timeout=10)
         except subprocess.TimeoutExpired:
             app.kill()
+        bus.terminate()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -29,7 +29,7 @@ xvfb-run -a -s '-screen 0 1600x1000x24' dbus-run-session -- sh -c '
   app=$1 out=$2 tmp=$3
   "$app" &
   pid=$!
-  wid=$(timeout 60 xdotool search --sync --name Hilum | head -n 1)
+  wid=$(timeout 60 xdotool search --sync --onlyvisible --name Hilum | head -n 1)
   # Drawn = two identical screens one second apart, after the demo had time to load.
   previous=
   for i in $(seq 1 60); do

@@ -58,7 +58,6 @@ typedef struct
 } HilumRaw;
 
 void     hilum_raw_init          (HilumRaw       *raw);
-void     hilum_raw_clear         (HilumRaw       *raw);
 void     hilum_raw_set_string    (HilumRaw       *raw,
                                   const char     *key,
                                   const char     *value);

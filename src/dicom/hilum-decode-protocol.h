@@ -70,8 +70,9 @@
 #define HILUM_DECODE_KEY_INVERTED_DISPLAY    "inverted_display" /* MONOCHROME1 */
 #define HILUM_DECODE_KEY_WARNINGS            "warnings"         /* array of strings */
 /* The string keys are those of hilum-image.h (HILUM_IMAGE_SOP_INSTANCE_UID …),
- * always present, "" when absent; "photometric" and "transfer_syntax" are as in the
- * file (the UID for DICOM, "" for PNG and JPEG). */
+ * always present, "" when absent. For DICOM "photometric" and "transfer_syntax" are
+ * as in the file (the transfer syntax as its UID); PNG and JPEG say "MONOCHROME2" or
+ * "RGB" and have no transfer syntax (""). */
 
 #define HILUM_DECODE_PIXELS_GRAY16           "gray16"
 #define HILUM_DECODE_PIXELS_RGB8             "rgb8"

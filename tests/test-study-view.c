@@ -343,6 +343,121 @@ test_presets_apply_to_both (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (lateral), lw, 1e-6);
 }
 
+/* A DICOM file of three frames whose values are 1000, 2000 and 3000 (window 2000/4000),
+ * written with pydicom by Debian's python3. */
+static void
+write_multiframe (const char *path)
+{
+  static const char script[] =
+    "import sys\n"
+    "from pydicom.dataset import FileDataset, FileMetaDataset\n"
+    "from pydicom.uid import ExplicitVRLittleEndian, generate_uid\n"
+    "m = FileMetaDataset()\n"
+    "m.MediaStorageSOPClassUID = '1.2.840.10008.5.1.4.1.1.1'\n"
+    "m.MediaStorageSOPInstanceUID = generate_uid()\n"
+    "m.TransferSyntaxUID = ExplicitVRLittleEndian\n"
+    "d = FileDataset(sys.argv[1], {}, file_meta=m, preamble=b'\\0' * 128)\n"
+    "d.SOPClassUID = m.MediaStorageSOPClassUID\n"
+    "d.SOPInstanceUID = m.MediaStorageSOPInstanceUID\n"
+    "d.StudyInstanceUID = generate_uid()\n"
+    "d.SeriesInstanceUID = generate_uid()\n"
+    "d.Modality = 'CR'\n"
+    "d.ViewPosition = 'PA'\n"
+    "d.Rows, d.Columns, d.NumberOfFrames = 48, 64, 3\n"
+    "d.SamplesPerPixel = 1\n"
+    "d.PhotometricInterpretation = 'MONOCHROME2'\n"
+    "d.BitsAllocated, d.BitsStored, d.HighBit, d.PixelRepresentation = 16, 12, 11, 0\n"
+    "d.WindowCenter, d.WindowWidth = 2000, 4000\n"
+    "d.PixelData = b''.join(((1000 * (k + 1)).to_bytes(2, 'little')) * (48 * 64) for k in range(3))\n"
+    "d.save_as(sys.argv[1], write_like_original=False)\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_frames (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (test_root, "multiframe", NULL);
+  g_autofree char *path = g_build_filename (dir, "frames.dcm", NULL);
+  HilumImageView *frontal;
+  GtkSpinButton *spin;
+  int x, y;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_multiframe (path);
+  f->studies = scan (dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+
+  frontal = hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL);
+  g_assert_cmpuint (hilum_image_get_n_frames (hilum_image_view_get_image (frontal)), ==, 3);
+  hilum_study_view_focus_slot (f->view, HILUM_SLOT_FRONTAL);
+
+  /* The frame selector shows: frame 1 of 3. */
+  spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (f->view), GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (spin)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (spin)), ==, 3);
+
+  hilum_test_view_center (f->view, HILUM_SLOT_FRONTAL, GTK_WIDGET (f->view), &x, &y);
+  {
+    g_autoptr(HilumTestShot) first = hilum_test_render (GTK_WIDGET (f->view));
+    g_autoptr(HilumTestShot) second = NULL;
+    g_autoptr(HilumTestShot) third = NULL;
+    double g1, g2, g3;
+
+    /* Page Down (study.next-frame) and the spin button both move through frames. */
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "study.next-frame", NULL);
+    g_assert_cmpuint (hilum_image_view_get_frame (frontal), ==, 1);
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2);
+    second = hilum_test_render (GTK_WIDGET (f->view));
+    gtk_spin_button_set_value (spin, 3);
+    g_assert_cmpuint (hilum_image_view_get_frame (frontal), ==, 2);
+    third = hilum_test_render (GTK_WIDGET (f->view));
+
+    g1 = hilum_test_mean_gray (first, x, y, 10);
+    g2 = hilum_test_mean_gray (second, x, y, 10);
+    g3 = hilum_test_mean_gray (third, x, y, 10);
+    g_test_message ("frames 1, 2, 3: gray %.1f, %.1f, %.1f", g1, g2, g3);
+    /* Values 1000, 2000, 3000 in the window 2000/4000: a quarter, half, three quarters. */
+    g_assert_cmpfloat (fabs (g1 - 255 * 0.25), <, 4);
+    g_assert_cmpfloat (fabs (g2 - 255 * 0.50), <, 4);
+    g_assert_cmpfloat (fabs (g3 - 255 * 0.75), <, 4);
+  }
+
+  /* Past the last frame: stays on the last one. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.next-frame", NULL);
+  g_assert_cmpuint (hilum_image_view_get_frame (frontal), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.previous-frame", NULL);
+  g_assert_cmpuint (hilum_image_view_get_frame (frontal), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +482,8 @@ main (int   argc,
               fixture_setup, test_window_level_pixels, fixture_teardown);
   g_test_add ("/hilum/study-view/presets", Fixture, NULL,
               fixture_setup, test_presets_apply_to_both, fixture_teardown);
+  g_test_add ("/hilum/study-view/frames", Fixture, NULL,
+              fixture_setup, test_frames, fixture_teardown);
 
   ret = g_test_run ();
   g_free (test_root);

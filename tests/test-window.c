@@ -322,6 +322,116 @@ test_preferences (Fixture       *f,
   g_assert_finalize_object (prefs);
 }
 
+static GtkWidget *
+nth_descendant (GtkWidget *widget,
+                GType      type,
+                guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*n)-- == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nth_descendant (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences_bound (Fixture       *f,
+                        gconstpointer  data)
+{
+  GSettings *settings = hilum_application_get_settings (app);
+  HilumStudyView *view = hilum_window_get_study_view (f->window);
+  HilumImageView *frontal = hilum_study_view_get_view (view, HILUM_SLOT_FRONTAL);
+  HilumImageView *lateral = hilum_study_view_get_view (view, HILUM_SLOT_LATERAL);
+  HilumPreferencesWindow *prefs;
+  AdwComboRow *tool_row;
+  GtkSwitch *patient_switch;
+  guint n;
+
+  prefs = hilum_preferences_window_new (settings, hilum_application_get_preset_store (app));
+  gtk_window_present (GTK_WINDOW (prefs));
+  hilum_test_iterate_for (50);
+
+  /* Defaults: pan with the left button, overlays on, no patient data on screen. */
+  g_assert_cmpint (hilum_image_view_get_pointer_tool (frontal), ==, HILUM_POINTER_TOOL_PAN);
+  g_assert_true (hilum_image_view_get_show_overlays (frontal));
+  g_assert_false (hilum_image_view_get_show_patient_info (frontal));
+  g_assert_false (hilum_image_view_get_invert_vertical_drag (frontal));
+
+  /* The combo row (“Left Button Drag”) changes the setting and both views. */
+  n = 0;
+  tool_row = ADW_COMBO_ROW (nth_descendant (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, &n));
+  g_assert_cmpuint (adw_combo_row_get_selected (tool_row), ==, 0);
+  adw_combo_row_set_selected (tool_row, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "pointer-tool"), ==, 1);
+  g_assert_cmpint (hilum_image_view_get_pointer_tool (frontal), ==, HILUM_POINTER_TOOL_WINDOW_LEVEL);
+  g_assert_cmpint (hilum_image_view_get_pointer_tool (lateral), ==, HILUM_POINTER_TOOL_WINDOW_LEVEL);
+
+  /* Switches in order: invert, overlays, patient, link. */
+  n = 2;
+  patient_switch = GTK_SWITCH (nth_descendant (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, &n));
+  gtk_switch_set_active (patient_switch, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "show-patient-info"));
+  g_assert_true (hilum_image_view_get_show_patient_info (lateral));
+
+  g_settings_set_boolean (settings, "invert-vertical-drag", TRUE);
+  g_assert_true (hilum_image_view_get_invert_vertical_drag (frontal));
+  g_settings_set_boolean (settings, "show-overlays", FALSE);
+  g_assert_false (hilum_image_view_get_show_overlays (lateral));
+
+  g_settings_reset (settings, "pointer-tool");
+  g_settings_reset (settings, "show-patient-info");
+  g_settings_reset (settings, "invert-vertical-drag");
+  g_settings_reset (settings, "show-overlays");
+  g_assert_cmpuint (adw_combo_row_get_selected (tool_row), ==, 0);
+  g_assert_false (gtk_switch_get_active (patient_switch));
+
+  g_object_ref (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_finalize_object (prefs);
+}
+
+static void
+test_drop_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  HilumStudyView *view = hilum_window_get_study_view (f->window);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* A folder dropped from a file manager. */
+  files = g_slist_append (files, g_file_new_for_path (f->dir));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  g_value_unset (&value);
+  g_slist_free_full (files, g_object_unref);
+  g_assert_true (handled);
+
+  g_assert_true (hilum_test_wait_until (window_idle, f->window, 60000));
+  g_assert_cmpint (hilum_image_slot_get_state (hilum_study_view_get_slot (view, HILUM_SLOT_FRONTAL)), ==, HILUM_SLOT_STATE_IMAGE);
+  g_assert_cmpstr (slot_basename (f, HILUM_SLOT_LATERAL), ==, "lateral.dcm");
+}
+
 static void
 test_window_size_saved (Fixture       *f,
                         gconstpointer  data)
@@ -383,6 +493,10 @@ main (int   argc,
               fixture_setup, test_shortcuts_and_accels, fixture_teardown);
   g_test_add ("/hilum/window/preferences", Fixture, NULL,
               fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/hilum/window/preferences-bound", Fixture, NULL,
+              fixture_setup, test_preferences_bound, fixture_teardown);
+  g_test_add ("/hilum/window/drop-folder", Fixture, NULL,
+              fixture_setup, test_drop_folder, fixture_teardown);
   g_test_add ("/hilum/window/size-saved", Fixture, NULL,
               fixture_setup, test_window_size_saved, fixture_teardown);
 

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <math.h>
 
 #include <adwaita.h>
@@ -278,6 +280,28 @@ test_shortcuts_and_accels (Fixture       *f,
   /* The help overlay (Ctrl+?) is loaded from the resources. */
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
   g_assert_nonnull (overlay);
+
+  /* About Hilum: name, version, licence. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+    AdwAboutWindow *about = NULL;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+    hilum_test_iterate_for (50);
+    for (guint i = 0; about == NULL && i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_ABOUT_WINDOW (window))
+          about = ADW_ABOUT_WINDOW (window);
+      }
+    g_assert_nonnull (about);
+    g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Hilum");
+    g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+    g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
+    gtk_window_destroy (GTK_WINDOW (about));
+  }
 }
 
 static void

@@ -217,6 +217,7 @@ def main():
             ext = image.get_extents(Atspi.CoordType.SCREEN)
             if ext.width > 50 and ext.height > 50:
                 x, y = ext.x + ext.width // 2, ext.y + ext.height // 2
+                print("# frontal image at %d,%d %dx%d (AT-SPI)" % (ext.x, ext.y, ext.width, ext.height))
         except Exception:  # noqa: BLE001 — older bridges have no Component
             pass
         if x is None:
@@ -225,6 +226,7 @@ def main():
             wx, wy, ww, wh = (int(g[k]) for k in ("X", "Y", "WIDTH", "HEIGHT"))
             x = wx + 240 + (ww - 240) // 4
             y = wy + wh // 2 + 40
+            print("# frontal image centre guessed from the window geometry: %d,%d" % (x, y))
         time.sleep(0.5)
         gray_before = screen_gray(x, y, 16, root_width, root_height)
 

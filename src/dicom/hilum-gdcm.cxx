@@ -407,33 +407,39 @@ enum class PixelData { PRESENT, ABSENT, FLOAT, UNREADABLE, TRUNCATED };
 /* Reads the data set up to the pixel data, without reading them (nor parsing their
  * fragments, where GDCM asserts on damaged files). */
 PixelData
-read_up_to_pixel_data (const char   *path,
-                       gdcm::Reader &reader)
+read_up_to_pixel_data (const char                    *path,
+                       std::unique_ptr<gdcm::Reader> &reader)
 {
   std::ifstream in (path, std::ios::binary);
   gdcm::Tag pixel_data (0x7fe0, 0x0010);
   std::set<gdcm::Tag> skip = { pixel_data };
+  bool read;
 
-  reader.SetStream (in);
+  reader.reset (new gdcm::Reader);
+  reader->SetStream (in);
   /* A tag both in skip and the stop tag is left right after its header. */
-  if (!reader.ReadUpToTag (pixel_data, skip))
-    return PixelData::UNREADABLE;
+  read = reader->ReadUpToTag (pixel_data, skip);
 
-  const gdcm::File &file = reader.GetFile ();
-  if (has_tag (file, 0x7fe0, 0x0008) || has_tag (file, 0x7fe0, 0x0009))
-    return PixelData::FLOAT;
-
-  if (file.GetHeader ().GetDataSetTransferSyntax ()
+  if (reader->GetFile ().GetHeader ().GetDataSetTransferSyntax ()
       == gdcm::TransferSyntax::DeflatedExplicitVRLittleEndian)
     {
-      /* The position in a deflated stream says nothing: read it all (they are small). */
-      gdcm::Reader full;
-
-      full.SetFileName (path);
-      if (!full.Read ())
+      /* Stopping inside a deflated stream fails, and its position would say nothing:
+       * read these whole (they are small). */
+      reader.reset (new gdcm::Reader);
+      reader->SetFileName (path);
+      if (!reader->Read ())
         return PixelData::UNREADABLE;
-      return has_tag (full.GetFile (), 0x7fe0, 0x0010) ? PixelData::PRESENT : PixelData::ABSENT;
+      if (has_tag (reader->GetFile (), 0x7fe0, 0x0008) || has_tag (reader->GetFile (), 0x7fe0, 0x0009))
+        return PixelData::FLOAT;
+      return has_tag (reader->GetFile (), 0x7fe0, 0x0010) ? PixelData::PRESENT : PixelData::ABSENT;
     }
+
+  if (!read)
+    return PixelData::UNREADABLE;
+
+  const gdcm::File &file = reader->GetFile ();
+  if (has_tag (file, 0x7fe0, 0x0008) || has_tag (file, 0x7fe0, 0x0009))
+    return PixelData::FLOAT;
 
   bool big_endian = file.GetHeader ().GetDataSetTransferSyntax ()
                     == gdcm::TransferSyntax::ExplicitVRBigEndian;
@@ -482,13 +488,13 @@ diagnose (const char         *path,
           const TraceCapture &trace,
           HilumRaw           *raw)
 {
-  gdcm::Reader reader;
+  std::unique_ptr<gdcm::Reader> reader;
   PixelData found = read_up_to_pixel_data (path, reader);
 
   if (found != PixelData::PRESENT)
     return pixel_data_failure (found, trace, raw);
 
-  const gdcm::File &file = reader.GetFile ();
+  const gdcm::File &file = reader->GetFile ();
   gdcm::TransferSyntax ts = file.GetHeader ().GetDataSetTransferSyntax ();
   if (ts == gdcm::TransferSyntax::TS_END)
     return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_COMPRESSION,
@@ -506,13 +512,13 @@ decode_header (const char         *path,
                const TraceCapture &trace,
                HilumRaw           *raw)
 {
-  gdcm::Reader reader;
+  std::unique_ptr<gdcm::Reader> reader;
   PixelData found = read_up_to_pixel_data (path, reader);
 
   if (found != PixelData::PRESENT)
     return pixel_data_failure (found, trace, raw);
 
-  fill_metadata (reader.GetFile (), raw);
+  fill_metadata (reader->GetFile (), raw);
   return HILUM_DECODE_EXIT_OK;
 }
 
@@ -703,7 +709,7 @@ hilum_gdcm_decode (const char *path,
     return decode_header (path, trace, raw);
 
   {
-    gdcm::Reader header;
+    std::unique_ptr<gdcm::Reader> header;
     PixelData found = read_up_to_pixel_data (path, header);
 
     if (found != PixelData::PRESENT)

@@ -463,6 +463,17 @@ test_presets (Fixture       *f,
   /* File default: the image's own window. */
   g_assert_cmpfloat (hilum_viewport_get_window_center (viewport), ==, 2048);
   g_assert_cmpfloat (hilum_viewport_get_window_width (viewport), ==, 4096);
+
+  /* The widget action that menus use does the same. */
+  {
+    double c, w;
+
+    hilum_preset_compute (HILUM_PRESET_BONE, f->image, 0, &c, &w);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "image-view.preset",
+                                               "i", (gint32) HILUM_PRESET_BONE));
+    g_assert_cmpfloat (hilum_viewport_get_window_center (viewport), ==, c);
+    assert_halves_match_window (f);
+  }
 }
 
 static void
@@ -800,8 +811,10 @@ test_empty (Fixture       *f,
   assert_accessible (f, GTK_ACCESSIBLE_PROPERTY_LABEL, "Lateral image");
   assert_accessible (f, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No image");
 
-  /* Keys and presets do nothing without an image, and do not fail. */
+  /* Keys, presets and actions do nothing without an image, and do not fail. */
   g_assert_false (press_key (f, GDK_KEY_3, 0));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "image-view.invert", NULL);
+  g_assert_false (hilum_viewport_get_invert (viewport));
   hilum_image_view_apply_preset (f->view, HILUM_PRESET_LUNG);
   hilum_image_view_reset (f->view);
 
@@ -820,7 +833,6 @@ test_empty (Fixture       *f,
   g_assert_cmpint (max_channel_in (f, 0, 0, 400, 100), ==, 0);
   g_assert_cmpint (max_channel_in (f, 100, 100, 300, 200), >, 80);
   assert_accessible (f, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No image");
-  (void) viewport;
 }
 
 int

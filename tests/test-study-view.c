@@ -343,6 +343,47 @@ test_presets_apply_to_both (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (lateral), lw, 1e-6);
 }
 
+static void
+test_prior (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *prior_dir = hilum_test_make_study (test_root, "prior-study");
+  g_autofree char *from = g_build_filename (prior_dir, "frontal.dcm", NULL);
+  g_autofree char *to = g_build_filename (prior_dir, "prior-frontal.dcm", NULL);
+  g_autoptr(GPtrArray) prior = NULL;
+  HilumImage *prior_frontal;
+  HilumImageSlot *slot;
+  HilumImage *shown;
+  HilumStudy *study;
+
+  /* Distinct names, so that each file is found by its name alone. */
+  g_assert_cmpint (g_rename (from, to), ==, 0);
+  prior = scan (prior_dir);
+  prior_frontal = find_header (g_ptr_array_index (prior, 0), "prior-frontal.dcm");
+
+  f->studies = scan (f->dir);
+  study = g_ptr_array_index (f->studies, 0);
+  show_study (f, study);
+  slot = hilum_study_view_get_slot (f->view, HILUM_SLOT_PRIOR_FRONTAL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (slot)));
+
+  /* A prior image joins the open study: a third place appears and shows it. */
+  hilum_study_add_prior_image (study, prior_frontal);
+  g_assert_true (hilum_test_wait_until (not_loading, f->view, 60000));
+  hilum_test_iterate_for (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (slot)));
+  g_assert_cmpint (hilum_image_slot_get_state (slot), ==, HILUM_SLOT_STATE_IMAGE);
+  g_assert_cmpstr (hilum_image_slot_get_label (slot), ==, "Prior Frontal");
+  shown = hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_PRIOR_FRONTAL));
+  g_assert_cmpstr (hilum_image_get_string (shown, HILUM_IMAGE_SOP_INSTANCE_UID), ==,
+                   hilum_image_get_string (prior_frontal, HILUM_IMAGE_SOP_INSTANCE_UID));
+  g_assert_cmpstr (hilum_image_slot_get_path (slot), ==, hilum_image_get_path (prior_frontal));
+  /* The current images stay where they were. */
+  assert_slot_shows (f, study, HILUM_SLOT_FRONTAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+  assert_slot_shows (f, study, HILUM_SLOT_LATERAL, "lateral.dcm", HILUM_VIEW_LATERAL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (slot)), >, 100);
+}
+
 /* A DICOM file of three frames whose values are 1000, 2000 and 3000 (window 2000/4000),
  * written with pydicom by Debian's python3. */
 static void
@@ -482,6 +523,8 @@ main (int   argc,
               fixture_setup, test_window_level_pixels, fixture_teardown);
   g_test_add ("/hilum/study-view/presets", Fixture, NULL,
               fixture_setup, test_presets_apply_to_both, fixture_teardown);
+  g_test_add ("/hilum/study-view/prior", Fixture, NULL,
+              fixture_setup, test_prior, fixture_teardown);
   g_test_add ("/hilum/study-view/frames", Fixture, NULL,
               fixture_setup, test_frames, fixture_teardown);
 

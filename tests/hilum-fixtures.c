@@ -528,6 +528,7 @@ hilum_fixture_syntax_uid (HilumFixtureSyntax syntax)
     case HILUM_FIXTURE_JPEG_BASELINE:   return "1.2.840.10008.1.2.4.50";
     case HILUM_FIXTURE_JPEG_EXTENDED:   return "1.2.840.10008.1.2.4.51";
     case HILUM_FIXTURE_JPEG_LOSSLESS:   return "1.2.840.10008.1.2.4.70";
+    case HILUM_FIXTURE_JPEG_LOSSLESS_14: return "1.2.840.10008.1.2.4.57";
     case HILUM_FIXTURE_JPEG_LS:
     case HILUM_FIXTURE_JPEG_LS_GDCM:    return "1.2.840.10008.1.2.4.80";
     case HILUM_FIXTURE_J2K:             return "1.2.840.10008.1.2.4.90";
@@ -571,6 +572,9 @@ hilum_fixture_transcode (const char          *in,
       break;
     case HILUM_FIXTURE_JPEG_LOSSLESS:
       argv[n++] = "dcmcjpeg", argv[n++] = "+e1";
+      break;
+    case HILUM_FIXTURE_JPEG_LOSSLESS_14:
+      argv[n++] = "dcmcjpeg", argv[n++] = "+el";
       break;
     case HILUM_FIXTURE_JPEG_LS:
       argv[n++] = "dcmcjpls", argv[n++] = "+el";

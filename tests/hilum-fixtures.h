@@ -124,6 +124,7 @@ typedef enum
   HILUM_FIXTURE_J2K_LOSSY,       /* 1.2.840.10008.1.2.4.91  gdcmconv --j2k --lossy -q 100 */
   HILUM_FIXTURE_RLE_GDCM,        /* 1.2.840.10008.1.2.5  gdcmconv --rle */
   HILUM_FIXTURE_JPEG_LS_GDCM,    /* 1.2.840.10008.1.2.4.80  gdcmconv --jpegls */
+  HILUM_FIXTURE_JPEG_LOSSLESS_14, /* 1.2.840.10008.1.2.4.57  dcmcjpeg +el (process 14) */
 } HilumFixtureSyntax;
 
 const char *hilum_fixture_syntax_uid      (HilumFixtureSyntax syntax);

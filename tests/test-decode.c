@@ -134,6 +134,7 @@ static const SyntaxCase syntax_cases[] = {
   { "jpeg-extended-12", HILUM_FIXTURE_JPEG_EXTENDED, 12, TRUE, 16, 3 },
   { "jpeg-lossless", HILUM_FIXTURE_JPEG_LOSSLESS, 12, FALSE, 0, 0 },
   { "jpeg-lossless-8", HILUM_FIXTURE_JPEG_LOSSLESS, 8, FALSE, 0, 0 },
+  { "jpeg-lossless-14", HILUM_FIXTURE_JPEG_LOSSLESS_14, 12, FALSE, 0, 0 },
   { "jpeg-ls", HILUM_FIXTURE_JPEG_LS, 12, FALSE, 0, 0 },
   { "jpeg-ls-gdcm", HILUM_FIXTURE_JPEG_LS_GDCM, 12, FALSE, 0, 0 },
   { "j2k", HILUM_FIXTURE_J2K, 12, FALSE, 0, 0 },

@@ -5,8 +5,9 @@
  * Every file may be DICOM, with or without an extension (PACS exports rarely have
  * one), so every file is tried except those whose extension says plainly that they
  * are something else. Headers are read by the hilum-decode helper: one process per
- * file, so two files are decoded at once to keep both cores busy while the other
- * process starts.
+ * file, whose start-up (GDCM loading its dictionaries, ~12 ms) dominates a header
+ * read, so one file per core is decoded at once (two at least: while one process
+ * starts, the other is reading).
  */
 #define G_LOG_DOMAIN "hilum-scan"
 
@@ -21,7 +22,6 @@
 #include "hilum-image.h"
 #include "hilum-study.h"
 
-#define N_WORKERS 2
 
 typedef struct
 {
@@ -317,13 +317,13 @@ hilum_scan_paths (const char * const *paths,
   for (guint i = 0; paths[i] != NULL; i++)
     collect (paths[i], TRUE, visited, named, files, failures, cancellable);
 
-  /* Read the headers, N_WORKERS at a time. */
+  /* Read the headers, one per core at a time. */
   job.candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   job.cancellable = cancellable;
   g_mutex_init (&job.lock);
   g_cond_init (&job.cond);
   job.pending = files->len;
-  pool = g_thread_pool_new (decode_cb, &job, N_WORKERS, FALSE, NULL);
+  pool = g_thread_pool_new (decode_cb, &job, CLAMP (g_get_num_processors (), 2, 8), FALSE, NULL);
   for (guint i = 0; i < files->len; i++)
     {
       Candidate *c = g_new0 (Candidate, 1);

@@ -92,6 +92,8 @@ hilum_png_write (const char     *path,
     {
       png_destroy_write_struct (&png, &info);
       fclose (fp);
+      /* Leave no half-written PNG behind that a script could mistake for a result. */
+      g_unlink (path);
       g_set_error (error, HILUM_PNG_ERROR, HILUM_PNG_ERROR_WRITE,
                    _("Could not write “%s”: %s"), path, ctx.message);
       return FALSE;
@@ -119,6 +121,7 @@ hilum_png_write (const char     *path,
   if (fclose (fp) != 0)
     {
       saved_errno = errno;
+      g_unlink (path);
       g_set_error (error, HILUM_PNG_ERROR, HILUM_PNG_ERROR_WRITE,
                    _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;

@@ -7,6 +7,7 @@
  */
 #include <glib/gstdio.h>
 #include <png.h>
+#include <string.h>
 
 #include "hilum-decoder.h"
 #include "hilum-image.h"
@@ -424,7 +425,7 @@ test_decode_crash (void)
   g_autofree char *dicom = make_dicom ("x.dcm", 8, 8);
   g_autofree char *abort_script = g_build_filename (tmpdir, "abort.sh", NULL);
   g_autofree char *hang_script = g_build_filename (tmpdir, "hang.sh", NULL);
-  g_autofree char *saved = g_strdup (g_getenv ("HILUM_DECODE"));
+  g_autofree char *saved = g_strdup (hilum_decoder_get_helper_path ());
 
   g_assert_true (g_file_set_contents (abort_script, "#!/bin/sh\nkill -ABRT $$\n", -1, NULL));
   g_assert_true (g_file_set_contents (hang_script, "#!/bin/sh\nexec sleep 30\n", -1, NULL));
@@ -442,6 +443,32 @@ test_decode_crash (void)
                        "“x.dcm” could not be read: decoding took more than a minute and was "
                        "stopped (the file is probably malformed).");
   g_unsetenv ("HILUM_DECODE_TIMEOUT");
+
+  /* No helper at all, or the light helper without its GDCM half next to it. */
+  {
+    g_autofree char *lonely = g_build_filename (tmpdir, "hilum-decode", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HilumImage) image = NULL;
+
+    g_setenv ("HILUM_DECODE", "/nonexistent/hilum-decode", TRUE);
+    image = hilum_decode_file (dicom, NULL, &error);
+    g_assert_error (error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_CRASHED);
+    g_assert_true (g_str_has_prefix (error->message, "“x.dcm” could not be read: Hilum’s image "
+                                     "decoder could not be started ("));
+    g_clear_error (&error);
+
+    g_assert_true (g_file_get_contents (saved, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (lonely, contents, length, NULL));
+    g_chmod (lonely, 0755);
+    g_setenv ("HILUM_DECODE", lonely, TRUE);
+    image = hilum_decode_file (dicom, NULL, &error);
+    g_assert_error (error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_CRASHED);
+    g_assert_true (g_str_has_prefix (error->message, "“x.dcm” could not be read: Hilum’s image "
+                                     "decoder could not be started ("));
+    g_assert_nonnull (strstr (error->message, "hilum-decode-dicom"));
+  }
 
   g_setenv ("HILUM_DECODE", saved, TRUE);
 }
@@ -513,7 +540,7 @@ test_decode_async (void)
 static void
 test_helper_path (void)
 {
-  g_autofree char *saved = g_strdup (g_getenv ("HILUM_DECODE"));
+  g_autofree char *saved = g_strdup (hilum_decoder_get_helper_path ());
 
   g_setenv ("HILUM_DECODE", "/opt/hilum/hilum-decode", TRUE);
   g_assert_cmpstr (hilum_decoder_get_helper_path (), ==, "/opt/hilum/hilum-decode");

@@ -174,6 +174,17 @@ invalid_output_error (const char *path)
                       name);
 }
 
+static GError *
+helper_missing_error (const char *path,
+                      const char *details)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  return g_error_new (HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_CRASHED,
+                      _("“%s” could not be read: Hilum’s image decoder could not be started (%s)."),
+                      name, details);
+}
+
 /* The helper's last stderr line: "hilum-decode: <reason>: <details>". */
 static GError *
 error_from_stderr (const char *path,
@@ -198,6 +209,8 @@ error_from_stderr (const char *path,
       g_debug ("%s: %s: %s", path, reason, details);
     }
 
+  if (g_strcmp0 (reason, HILUM_DECODE_REASON_HELPER_MISSING) == 0)
+    return helper_missing_error (path, details);
   return decode_error_for_reason (path, exit_code, reason, details);
 }
 
@@ -559,11 +572,7 @@ run_helper (const char   *path,
   process = g_subprocess_launcher_spawnv (launcher, argv, &spawn_error);
   if (process == NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_CRASHED,
-                   _("“%s” could not be read: Hilum’s image decoder could not be started (%s)."),
-                   name, spawn_error->message);
+      g_propagate_error (error, helper_missing_error (path, spawn_error->message));
       return NULL;
     }
 

@@ -46,6 +46,7 @@
 #define HILUM_DECODE_REASON_PIXEL_FORMAT     "pixel-format"     /* UNSUPPORTED: bits/samples */
 #define HILUM_DECODE_REASON_COMPRESSION      "compression"      /* UNSUPPORTED; details: syntax */
 #define HILUM_DECODE_REASON_TOO_LARGE        "too-large"        /* UNSUPPORTED */
+#define HILUM_DECODE_REASON_HELPER_MISSING   "helper-missing"   /* exit 1: no hilum-decode-dicom */
 
 /* Keys of the JSON line. */
 #define HILUM_DECODE_KEY_PROTOCOL            "protocol"

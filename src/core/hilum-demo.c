@@ -163,8 +163,8 @@ hilum_demo_write_study (const char  *dir,
         .instance_number = 1,
         .bits_stored = 12,
         .pixel_spacing = { 0.143, 0.143 },
-        .window_center = lateral ? 2250 : 2000,
-        .window_width = 3600,
+        .window_center = 2400,
+        .window_width = lateral ? 3000 : 2600,
       };
 
       if (!hilum_dicom_write_image (path, &desc, width, height, pixels, error))

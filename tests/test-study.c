@@ -474,6 +474,23 @@ test_scan_missing_path (void)
   g_assert_nonnull (strstr (g_ptr_array_index (failures, 0), "/nonexistent/hilum/path"));
 }
 
+static void
+test_scan_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cwd = g_get_current_dir ();
+  const char *paths[] = { cwd, NULL };
+  g_autoptr(GPtrArray) studies = NULL;
+
+  /* A cancelled scan stops at once: no studies, no complaints. */
+  g_cancellable_cancel (cancellable);
+  studies = hilum_scan_paths (paths, failures, cancellable);
+  g_assert_nonnull (studies);
+  g_assert_cmpuint (studies->len, ==, 0);
+  g_assert_cmpuint (failures->len, ==, 0);
+}
+
 /* 200 files in 100 studies: prints the time (tests never assert times). */
 static void
 test_scan_many (void)
@@ -529,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/hilum/study/sort", test_sort_images);
   g_test_add_func ("/hilum/study/scan/tree", test_scan_tree);
   g_test_add_func ("/hilum/study/scan/missing", test_scan_missing_path);
+  g_test_add_func ("/hilum/study/scan/cancelled", test_scan_cancelled);
   g_test_add_func ("/hilum/study/scan/many", test_scan_many);
 
   return g_test_run ();

@@ -50,7 +50,6 @@ typedef struct
   double          pixel_spacing[2];
   gboolean        inverted_display;
   GHashTable     *strings;                /* HILUM_IMAGE_* key → UTF-8 value */
-  GPtrArray      *warnings;               /* English strings */
 
   /* On failure: a HILUM_DECODE_REASON_* and English details. */
   const char     *reason;

@@ -69,7 +69,6 @@
 #define HILUM_DECODE_KEY_VOI_FUNCTION        "voi_function"     /* "LINEAR" "LINEAR_EXACT" "SIGMOID" */
 #define HILUM_DECODE_KEY_PIXEL_SPACING       "pixel_spacing"    /* [row, column] mm, or null */
 #define HILUM_DECODE_KEY_INVERTED_DISPLAY    "inverted_display" /* MONOCHROME1 */
-#define HILUM_DECODE_KEY_WARNINGS            "warnings"         /* array of strings */
 /* The string keys are those of hilum-image.h (HILUM_IMAGE_SOP_INSTANCE_UID …),
  * always present, "" when absent. For DICOM "photometric" and "transfer_syntax" are
  * as in the file (the transfer syntax as its UID); PNG and JPEG say "MONOCHROME2" or

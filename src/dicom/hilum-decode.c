@@ -55,7 +55,6 @@ hilum_raw_init (HilumRaw *raw)
   raw->window_centers = g_array_new (FALSE, FALSE, sizeof (double));
   raw->window_widths = g_array_new (FALSE, FALSE, sizeof (double));
   raw->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  raw->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -350,11 +349,6 @@ header_json (const HilumRaw *raw,
       json_builder_add_string_value (builder, value != NULL ? value : "");
     }
 
-  json_builder_set_member_name (builder, HILUM_DECODE_KEY_WARNINGS);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < raw->warnings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (raw->warnings, i));
-  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -103,14 +103,15 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* Closing the windows lets them save their size and open files. */
-  for (GList *l = windows; l != NULL; l = windows)
-    {
-      windows = l->next;
-      gtk_window_close (GTK_WINDOW (l->data));
-    }
+  /* Closing the windows lets them save their size and open files. A copy: closing
+   * one window may destroy others (its dialogs). */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (app));
 }
 

@@ -338,6 +338,8 @@ helper_output_clear (HelperOutput *output)
   g_clear_pointer (&output->pixels, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelperOutput, helper_output_clear)
+
 static gint64
 member_int (JsonObject *object,
             const char *key)
@@ -487,8 +489,12 @@ build_image (const char   *path,
   JsonArray *centers, *widths, *spacing;
   JsonNode *node;
 
+  const char *photometric = json_object_get_string_member_with_default (h, HILUM_IMAGE_PHOTOMETRIC, "");
+
+  /* Without pixels, say what a full decode would give: palettes become RGB. */
   if (g_str_equal (pixels, HILUM_DECODE_PIXELS_RGB8)
-      || (g_str_equal (pixels, HILUM_DECODE_PIXELS_NONE) && samples == 3))
+      || (g_str_equal (pixels, HILUM_DECODE_PIXELS_NONE)
+          && (samples == 3 || g_str_equal (photometric, "PALETTE COLOR"))))
     image = hilum_image_new_rgb (width, height, frames, g_steal_pointer (&output->pixels));
   else
     image = hilum_image_new_gray (width, height, frames,
@@ -549,7 +555,7 @@ run_helper (const char   *path,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) spawn_error = NULL;
   g_autoptr(GString) err = g_string_new (NULL);
-  HelperOutput output = { NULL, };
+  g_auto(HelperOutput) output = { NULL, };
   const char *argv[6];
   guint argc = 0;
   ReadResult result;
@@ -588,7 +594,6 @@ run_helper (const char   *path,
     {
       g_subprocess_force_exit (process);
       g_subprocess_wait (process, NULL, NULL);
-      helper_output_clear (&output);
       if (result == READ_CANCELLED)
         g_cancellable_set_error_if_cancelled (cancellable, error);
       else
@@ -605,7 +610,6 @@ run_helper (const char   *path,
     {
       g_debug ("%s: the helper died of signal %d: %s", path,
                g_subprocess_get_term_sig (process), err->str);
-      helper_output_clear (&output);
       g_propagate_error (error, crashed_error (path));
       return NULL;
     }
@@ -613,31 +617,23 @@ run_helper (const char   *path,
   status = g_subprocess_get_exit_status (process);
   if (status != HILUM_DECODE_EXIT_OK)
     {
-      helper_output_clear (&output);
       g_propagate_error (error, error_from_stderr (path, status, err));
       return NULL;
     }
 
   if (result == READ_TOO_LARGE)
     {
-      helper_output_clear (&output);
       g_propagate_error (error, decode_error_for_reason (path, HILUM_DECODE_EXIT_UNSUPPORTED,
                                                          HILUM_DECODE_REASON_TOO_LARGE, NULL));
       return NULL;
     }
   if (result != READ_OK)
     {
-      helper_output_clear (&output);
       g_propagate_error (error, invalid_output_error (path));
       return NULL;
     }
 
-  {
-    HilumImage *image = build_image (path, &output);
-
-    helper_output_clear (&output);
-    return image;
-  }
+  return build_image (path, &output);
 }
 
 /* --- public API --------------------------------------------------------------- */

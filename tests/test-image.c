@@ -380,6 +380,37 @@ test_decode_png16 (void)
   g_assert_cmpuint (hilum_image_get_n_windows (image), ==, 0);
 }
 
+/* A Modality LUT Sequence (PS3.3 C.11.1) instead of rescale: 256 entries from stored
+ * value 1000, entry i = 3i + 7; stored values outside clamp to the ends. */
+static void
+test_decode_modality_lut (void)
+{
+  g_autofree char *path = make_dicom ("lut.dcm", 64, 48);
+  g_autoptr(GString) data = g_string_new ("(0028,3000)[0].(0028,3006)=");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HilumImage) image = NULL;
+  const guint16 *pixels;
+
+  /* dcmodify reads OW values as hexadecimal. */
+  for (guint i = 0; i < 256; i++)
+    g_string_append_printf (data, i == 0 ? "%04x" : "\\%04x", 3 * i + 7);
+  run_tool ("dcmodify", "-nb", "-e", "(0028,1052)", "-e", "(0028,1053)",
+            "-i", "(0028,3000)[0].(0028,3002)=256\\1000\\16", "-i", data->str, path, NULL);
+
+  image = hilum_decode_file (path, NULL, &error);
+  g_assert_no_error (error);
+  pixels = hilum_image_get_gray_frame (image, 0);
+  for (guint y = 0; y < 48; y++)
+    for (guint x = 0; x < 64; x++)
+      {
+        int i = CLAMP ((int) pattern (x, y) - 1000, 0, 255);
+
+        g_assert_cmpfloat (hilum_image_index_to_value (image, pixels[y * 64 + x]), ==, 3 * i + 7);
+      }
+  g_assert_cmpfloat (hilum_image_get_info (image)->rescale_slope, ==, 1.0);
+  g_assert_cmpfloat (hilum_image_get_info (image)->rescale_intercept, ==, 0.0);
+}
+
 static void
 assert_decode_error (const char *path,
                      int         code,
@@ -586,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/hilum/image/decode-dicom", test_decode_dicom);
   g_test_add_func ("/hilum/image/decode-header", test_decode_header);
   g_test_add_func ("/hilum/image/decode-png16", test_decode_png16);
+  g_test_add_func ("/hilum/image/decode-modality-lut", test_decode_modality_lut);
   g_test_add_func ("/hilum/image/decode-errors", test_decode_errors);
   g_test_add_func ("/hilum/image/decode-crash", test_decode_crash);
   g_test_add_func ("/hilum/image/decode-async", test_decode_async);

@@ -43,6 +43,10 @@ typedef struct
   guint           samples_per_pixel;
   double          rescale_slope;
   double          rescale_intercept;
+  /* A Modality LUT Sequence replaces rescale: value = lut[stored − lut_first], clamped. */
+  guint16        *modality_lut;
+  guint           modality_lut_length;
+  gint            modality_lut_first;
   GArray         *window_centers;         /* double */
   GArray         *window_widths;          /* double */
   const char     *voi_function;           /* "LINEAR" "LINEAR_EXACT" "SIGMOID" (static) */

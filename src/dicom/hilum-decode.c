@@ -245,6 +245,32 @@ gray_index (const HilumRaw *raw,
     }
 }
 
+/* The Modality LUT folded into the index: index i (stored value plan->min + i) maps to
+ * lut[i] = LUT(stored) − the lowest LUT value reached, which becomes the offset. */
+static guint16 *
+modality_lut_table (const HilumRaw *raw,
+                    const GrayPlan *plan,
+                    double         *offset)
+{
+  gsize n = (gsize) (plan->max - plan->min) + 1;
+  guint16 *table = g_new (guint16, n);
+  guint16 lowest = G_MAXUINT16;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gint64 at = plan->min + (gint64) i - raw->modality_lut_first;
+
+      at = CLAMP (at, 0, (gint64) raw->modality_lut_length - 1);
+      table[i] = raw->modality_lut[at];
+      lowest = MIN (lowest, table[i]);
+    }
+  for (gsize i = 0; i < n; i++)
+    table[i] -= lowest;
+
+  *offset = lowest;
+  return table;
+}
+
 /* --- output ------------------------------------------------------------------ */
 
 static gboolean
@@ -390,12 +416,17 @@ emit (HilumRaw *raw,
   else
     {
       g_autofree guint16 *chunk = g_new (guint16, CHUNK_SAMPLES);
+      g_autofree guint16 *lut = NULL;
       GrayPlan plan;
       double scale, offset;
 
       gray_plan (raw, n_pixels, &plan);
       scale = raw->rescale_slope * (double) ((guint64) 1 << plan.shift);
       offset = (double) plan.min * raw->rescale_slope + raw->rescale_intercept;
+      if (raw->modality_lut != NULL && plan.shift == 0)
+        lut = modality_lut_table (raw, &plan, &offset);
+      if (lut != NULL)
+        scale = 1.0;
       json = header_json (raw, HILUM_DECODE_PIXELS_GRAY16, n_pixels * 2, scale, offset);
       if (!write_header (json))
         return 1;
@@ -405,6 +436,9 @@ emit (HilumRaw *raw,
           gsize n = MIN (CHUNK_SAMPLES, n_pixels - first);
 
           gray_index (raw, &plan, first, n, chunk);
+          if (lut != NULL)
+            for (gsize i = 0; i < n; i++)
+              chunk[i] = lut[chunk[i]];
           if (!write_all (chunk, n * 2))
             return 1;
         }

@@ -13,6 +13,7 @@
 #include <gdcmFile.h>
 #include <gdcmImageHelper.h>
 #include <gdcmPixelFormat.h>
+#include <gdcmSequenceOfItems.h>
 #include <gdcmStringFilter.h>
 #include <gdcmTransferSyntax.h>
 
@@ -168,6 +169,55 @@ set_string (HilumRaw   *raw,
   g_free (value);
 }
 
+/* PS3.3 C.11.1: the first item's LUT Descriptor (entries, first stored value mapped,
+ * bits per entry) and LUT Data. GDCM has already put binary values in host order. */
+void
+read_modality_lut (const gdcm::DataSet &ds,
+                   HilumRaw            *raw)
+{
+  gdcm::Tag sequence_tag (0x0028, 0x3000);
+
+  if (!ds.FindDataElement (sequence_tag))
+    return;
+
+  gdcm::SmartPointer<gdcm::SequenceOfItems> sequence = ds.GetDataElement (sequence_tag).GetValueAsSQ ();
+  if (!sequence || sequence->GetNumberOfItems () < 1)
+    return;
+
+  const gdcm::DataSet &item = sequence->GetItem (1).GetNestedDataSet ();
+  gdcm::Tag descriptor_tag (0x0028, 0x3002), data_tag (0x0028, 0x3006);
+  if (!item.FindDataElement (descriptor_tag) || !item.FindDataElement (data_tag))
+    return;
+
+  const gdcm::ByteValue *descriptor = item.GetDataElement (descriptor_tag).GetByteValue ();
+  const gdcm::ByteValue *data = item.GetDataElement (data_tag).GetByteValue ();
+  if (descriptor == NULL || data == NULL || descriptor->GetLength () < 6)
+    return;
+
+  guint16 d[3];
+  memcpy (d, descriptor->GetPointer (), sizeof d);
+  guint length = d[0] == 0 ? 65536 : d[0];
+  const guint8 *bytes = (const guint8 *) data->GetPointer ();
+
+  raw->modality_lut = g_new (guint16, length);
+  if (data->GetLength () >= length * 2)
+    memcpy (raw->modality_lut, bytes, length * 2);
+  else if (d[2] <= 8 && data->GetLength () >= length)
+    /* Some writers pack 8-bit entries one per byte. */
+    for (guint i = 0; i < length; i++)
+      raw->modality_lut[i] = bytes[i];
+  else
+    {
+      g_clear_pointer (&raw->modality_lut, g_free);
+      return;
+    }
+
+  raw->modality_lut_length = length;
+  raw->modality_lut_first = raw->pixel_representation == 1 ? (gint16) d[1] : d[1];
+  raw->rescale_slope = 1.0;
+  raw->rescale_intercept = 0.0;
+}
+
 } /* namespace */
 
 namespace hilum_gdcm {
@@ -258,6 +308,9 @@ fill_metadata (const gdcm::File &file,
     }
 
   raw->inverted_display = tags.raw (0x0028, 0x0004) == "MONOCHROME1";
+
+  if (raw->samples_per_pixel == 1)
+    read_modality_lut (file.GetDataSet (), raw);
 }
 
 } /* namespace hilum_gdcm */

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
 
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
@@ -545,29 +546,190 @@ build_image (const char   *path,
   return image;
 }
 
-static HilumImage *
-run_helper (const char   *path,
-            gboolean      header_only,
-            GCancellable *cancellable,
-            GError      **error)
+/* --- starting the helper ------------------------------------------------------
+ *
+ * Starting hilum-decode-dicom costs ~14 ms, mostly GDCM building its dictionaries as it
+ * is loaded. So a few helpers are started ahead of time with --serve; each waits for one
+ * request on a socket (not a pipe: writing to a helper that died must not raise SIGPIPE
+ * in the app) and then works like a fresh one. Every helper still decodes a single file
+ * and exits: a crash still takes only that file with it.
+ */
+
+/* Two: opening a study decodes two images at once. */
+#define MAX_SPARES 2
+
+typedef struct
+{
+  GSubprocess *process;
+  int request_fd;
+  char *helper;
+} Spare;
+
+G_LOCK_DEFINE_STATIC (spares);
+static GQueue spares = G_QUEUE_INIT;
+
+static void
+spare_free (Spare *spare)
+{
+  if (spare->request_fd >= 0)
+    close (spare->request_fd);
+  g_clear_object (&spare->process);
+  g_free (spare->helper);
+  g_free (spare);
+}
+
+/* An unused spare: closing its socket ends it, the kill covers a helper that hangs. */
+static void
+spare_discard (Spare *spare)
+{
+  g_subprocess_force_exit (spare->process);
+  spare_free (spare);
+}
+
+/* $HILUM_DECODE_SPARES=0 turns them off (for debugging the helper). */
+static gboolean
+spares_enabled (void)
+{
+  return g_strcmp0 (g_getenv ("HILUM_DECODE_SPARES"), "0") != 0;
+}
+
+static Spare *
+spare_spawn (const char *helper)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) spawn_error = NULL;
-  g_autoptr(GString) err = g_string_new (NULL);
-  g_auto(HelperOutput) output = { NULL, };
-  const char *argv[6];
-  guint argc = 0;
-  ReadResult result;
-  Pipes pipes;
-  int status;
+  const char *argv[] = { helper, "--serve", NULL };
+  GSubprocess *process;
+  Spare *spare;
+  int fds[2];
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
     return NULL;
 
-  argv[argc++] = hilum_decoder_get_helper_path ();
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_take_stdin_fd (launcher, fds[1]);
+  process = g_subprocess_launcher_spawnv (launcher, argv, NULL);
+  if (process == NULL)
+    {
+      close (fds[0]);
+      return NULL;
+    }
+
+  spare = g_new0 (Spare, 1);
+  spare->process = process;
+  spare->request_fd = fds[0];
+  spare->helper = g_strdup (helper);
+  return spare;
+}
+
+/* Takes a waiting helper of @helper, if there is one. */
+static Spare *
+spares_take (const char *helper)
+{
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func ((GDestroyNotify) spare_discard);
+  Spare *taken = NULL;
+
+  G_LOCK (spares);
+  while (!g_queue_is_empty (&spares) && taken == NULL)
+    {
+      Spare *spare = g_queue_pop_head (&spares);
+
+      /* A helper that has exited (or that $HILUM_DECODE no longer names) is no use. */
+      if (g_str_equal (spare->helper, helper)
+          && g_subprocess_get_identifier (spare->process) != NULL)
+        taken = spare;
+      else
+        g_ptr_array_add (stale, spare);
+    }
+  G_UNLOCK (spares);
+
+  return taken;
+}
+
+/* Called once a decode is done, so that loading the next helpers does not compete
+ * with it for the CPU. */
+static void
+spares_refill (const char *helper)
+{
+  guint count;
+
+  if (!spares_enabled ())
+    return;
+
+  G_LOCK (spares);
+  count = g_queue_get_length (&spares);
+  G_UNLOCK (spares);
+
+  for (; count < MAX_SPARES; count++)
+    {
+      Spare *fresh = spare_spawn (helper);
+
+      if (fresh == NULL)
+        break;
+      G_LOCK (spares);
+      if (g_queue_get_length (&spares) < MAX_SPARES)
+        g_queue_push_tail (&spares, g_steal_pointer (&fresh));
+      G_UNLOCK (spares);
+      g_clear_pointer (&fresh, spare_discard);
+    }
+}
+
+static gboolean
+spare_send (Spare      *spare,
+            gboolean    header_only,
+            const char *path)
+{
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  const char *mode = header_only ? "header" : "full";
+  gsize sent = 0;
+
+  g_byte_array_append (request, (const guint8 *) mode, strlen (mode) + 1);
+  g_byte_array_append (request, (const guint8 *) path, strlen (path) + 1);
+
+  while (sent < request->len)
+    {
+      gssize n = send (spare->request_fd, request->data + sent, request->len - sent, MSG_NOSIGNAL);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      sent += n;
+    }
+
+  close (spare->request_fd);
+  spare->request_fd = -1;
+  return TRUE;
+}
+
+static GSubprocess *
+start_helper (const char *path,
+              gboolean    header_only,
+              GError    **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) spawn_error = NULL;
+  const char *helper = hilum_decoder_get_helper_path ();
+  GSubprocess *process;
+  const char *argv[6];
+  guint argc = 0;
+
+  if (spares_enabled ())
+    {
+      Spare *spare = spares_take (helper);
+
+      if (spare != NULL)
+        {
+          process = spare_send (spare, header_only, path) ? g_object_ref (spare->process) : NULL;
+          if (process != NULL)
+            spare_free (spare);
+          else
+            spare_discard (spare);
+          if (process != NULL)
+            return process;
+        }
+    }
+
+  argv[argc++] = helper;
   if (header_only)
     argv[argc++] = "--header-only";
   argv[argc++] = "--";
@@ -577,10 +739,31 @@ run_helper (const char   *path,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   process = g_subprocess_launcher_spawnv (launcher, argv, &spawn_error);
   if (process == NULL)
-    {
-      g_propagate_error (error, helper_missing_error (path, spawn_error->message));
-      return NULL;
-    }
+    g_propagate_error (error, helper_missing_error (path, spawn_error->message));
+  return process;
+}
+
+static HilumImage *
+run_helper_once (const char   *path,
+                 gboolean      header_only,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_auto(HelperOutput) output = { NULL, };
+  ReadResult result;
+  Pipes pipes;
+  int status;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  process = start_helper (path, header_only, error);
+  if (process == NULL)
+    return NULL;
 
   pipes.out_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (process)));
   pipes.err_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stderr_pipe (process)));
@@ -634,6 +817,18 @@ run_helper (const char   *path,
     }
 
   return build_image (path, &output);
+}
+
+static HilumImage *
+run_helper (const char   *path,
+            gboolean      header_only,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  HilumImage *image = run_helper_once (path, header_only, cancellable, error);
+
+  spares_refill (hilum_decoder_get_helper_path ());
+  return image;
 }
 
 /* --- public API --------------------------------------------------------------- */

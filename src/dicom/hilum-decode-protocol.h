@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `hilum-decode [--header-only] [--] FILE`
+ * `hilum-decode --serve`: started ahead of time; reads one request from stdin,
+ *   "full" or "header", '\0', the path, '\0', then works as above (exits 0 at once
+ *   when stdin ends first). hilum-decode hands DICOM to hilum-decode-dicom next to it.
  *
  * On success the helper exits 0 after writing to stdout ONE line of JSON (the keys
  * below), a '\n', then exactly HILUM_DECODE_KEY_PIXEL_BYTES bytes of pixels:

@@ -544,33 +544,59 @@ sniff (const char *path,
 /* GDCM builds its dictionaries when it is loaded: 12 ms of the 15 ms a PNG or JPEG
  * header would otherwise take. So this helper has no GDCM, and hands DICOM files to
  * hilum-decode-dicom (same sources, with GDCM) next to it. Returns only on failure. */
-static int
-exec_dicom_helper (char     *argv[],
-                   HilumRaw *raw)
+static void
+exec_dicom_helper (const char *first,
+                   const char *second,
+                   const char *third,
+                   HilumRaw   *raw)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = NULL;
-  g_autofree char *dicom = NULL;
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+  g_autofree char *dicom = dir != NULL ? g_build_filename (dir, "hilum-decode-dicom", NULL)
+                                       : g_strdup ("hilum-decode-dicom");
+  const char *argv[] = { dicom, first, second, third, NULL };
 
-  if (self != NULL)
-    dir = g_path_get_dirname (self);
-  else if (strchr (argv[0], G_DIR_SEPARATOR) != NULL)
-    dir = g_path_get_dirname (argv[0]);
-  dicom = dir != NULL ? g_build_filename (dir, "hilum-decode-dicom", NULL)
-                      : g_strdup ("hilum-decode-dicom");
-
-  argv[0] = dicom;
-  execv (dicom, argv);
-
+  execv (dicom, (char **) argv);
   hilum_raw_fail (raw, 1, HILUM_DECODE_REASON_HELPER_MISSING, "%s: %s", dicom, g_strerror (errno));
-  return 1;
 }
 #endif
+
+/* --serve: started ahead of time by the app, so that loading the libraries is not on
+ * the clock. Waits for one request on stdin, "full\0PATH\0" or "header\0PATH\0", then
+ * works like a normal run. FALSE when stdin ends first (the app has quit). */
+static gboolean
+read_request (gboolean  *header_only,
+              char     **path)
+{
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  const guint8 *nul;
+
+  for (;;)
+    {
+      guint8 buffer[4096];
+      gssize n = read (STDIN_FILENO, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      g_byte_array_append (request, buffer, n);
+
+      nul = memchr (request->data, '\0', request->len);
+      if (nul != NULL && memchr (nul + 1, '\0', request->len - (nul + 1 - request->data)) != NULL)
+        break;
+    }
+
+  *header_only = g_str_equal ((const char *) request->data, "header");
+  *path = g_strdup ((const char *) nul + 1);
+  return TRUE;
+}
 
 static int
 usage (void)
 {
-  fprintf (stderr, "Usage: hilum-decode [--header-only] [--] FILE\n");
+  fprintf (stderr, "Usage: hilum-decode [--header-only] [--] FILE\n"
+                   "       hilum-decode --serve   (the request comes on stdin)\n");
   return HILUM_DECODE_EXIT_USAGE;
 }
 
@@ -579,17 +605,22 @@ main (int   argc,
       char *argv[])
 {
   gboolean header_only = FALSE;
+  gboolean serve = FALSE;
+  g_autofree char *request_path = NULL;
   const char *path = NULL;
   HilumRaw raw;
   Format format = FORMAT_UNKNOWN;
   int status;
 
   g_set_prgname ("hilum-decode");
+  hilum_raw_init (&raw);
 
   for (int i = 1; i < argc; i++)
     {
       if (path == NULL && strcmp (argv[i], "--header-only") == 0)
         header_only = TRUE;
+      else if (path == NULL && strcmp (argv[i], "--serve") == 0)
+        serve = TRUE;
       else if (path == NULL && strcmp (argv[i], "--") == 0 && i + 1 < argc)
         path = argv[++i];
       else if (path == NULL && argv[i][0] != '-')
@@ -597,10 +628,19 @@ main (int   argc,
       else
         return usage ();
     }
+
+  if (serve)
+    {
+#ifndef HILUM_DECODE_WITH_GDCM
+      /* A waiting helper may as well be the one with every decoder loaded. */
+      exec_dicom_helper ("--serve", NULL, NULL, &raw);
+#endif
+      if (!read_request (&header_only, &request_path))
+        _exit (HILUM_DECODE_EXIT_OK);
+      path = request_path;
+    }
   if (path == NULL)
     return usage ();
-
-  hilum_raw_init (&raw);
 
   status = sniff (path, &format, &raw);
   if (status == HILUM_DECODE_EXIT_OK)
@@ -619,7 +659,9 @@ main (int   argc,
 #ifdef HILUM_DECODE_WITH_GDCM
           status = hilum_gdcm_decode (path, header_only, &raw);
 #else
-          status = exec_dicom_helper (argv, &raw);
+          exec_dicom_helper (header_only ? "--header-only" : "--", header_only ? "--" : path,
+                             header_only ? path : NULL, &raw);
+          status = 1;
 #endif
           break;
         }

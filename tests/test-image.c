@@ -343,6 +343,25 @@ test_decode_dicom (void)
   g_assert_cmpstr (hilum_image_get_string (image, HILUM_IMAGE_SERIES_DESCRIPTION), ==, "");
 }
 
+/* Helpers started ahead of time and fresh ones give the same image. */
+static void
+test_decode_spares (void)
+{
+  g_autofree char *path = make_dicom ("spares.dcm", 64, 48);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HilumImage) image = NULL;
+
+      g_setenv ("HILUM_DECODE_SPARES", i % 2 == 0 ? "0" : "1", TRUE);
+      image = hilum_decode_file (path, NULL, &error);
+      g_assert_no_error (error);
+      assert_dicom_pixels (image, 64, 48);
+    }
+  g_unsetenv ("HILUM_DECODE_SPARES");
+}
+
 static void
 test_decode_header (void)
 {
@@ -616,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/hilum/image/header-only", test_header_only);
   g_test_add_func ("/hilum/image/decode-dicom", test_decode_dicom);
   g_test_add_func ("/hilum/image/decode-header", test_decode_header);
+  g_test_add_func ("/hilum/image/decode-spares", test_decode_spares);
   g_test_add_func ("/hilum/image/decode-png16", test_decode_png16);
   g_test_add_func ("/hilum/image/decode-modality-lut", test_decode_modality_lut);
   g_test_add_func ("/hilum/image/decode-errors", test_decode_errors);

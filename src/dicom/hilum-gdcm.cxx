@@ -60,17 +60,13 @@ public:
   bool
   says_incomplete () const
   {
+    /* Not "truncat…" nor "Not enough data": GDCM says those about clipped bogus
+     * values and short overlays, which leave the image whole. */
     static const char *const signs[] = {
       "Incomplete Pixel Data",
       "Fragment could not be read",
-      "Could not read fragment",
       "Premature end",
       "premature end",
-      "Not enough data",
-      "not enough data",
-      "truncated",
-      "Truncated",
-      "EOF",
     };
     std::string s = text.str ();
 

@@ -487,12 +487,15 @@ test_decode_crash (void)
                        "“x.dcm” could not be read: the decoder stopped unexpectedly "
                        "(the file is probably malformed).");
 
+  /* No helpers waiting for later: they would sleep on after the test. */
+  g_setenv ("HILUM_DECODE_SPARES", "0", TRUE);
   g_setenv ("HILUM_DECODE", hang_script, TRUE);
   g_setenv ("HILUM_DECODE_TIMEOUT", "1", TRUE);
   assert_decode_error (dicom, HILUM_DECODE_ERROR_CRASHED,
                        "“x.dcm” could not be read: decoding took more than a minute and was "
                        "stopped (the file is probably malformed).");
   g_unsetenv ("HILUM_DECODE_TIMEOUT");
+  g_unsetenv ("HILUM_DECODE_SPARES");
 
   /* No helper at all, or the light helper without its GDCM half next to it. */
   {
@@ -587,6 +590,44 @@ test_decode_async (void)
   g_clear_error (&state.errors[0]);
 }
 
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelling a running decode stops the helper at once. */
+static void
+test_decode_cancel (void)
+{
+  g_autofree char *dicom = make_dicom ("slow.dcm", 8, 8);
+  g_autofree char *hang_script = g_build_filename (tmpdir, "hang-cancel.sh", NULL);
+  g_autofree char *saved = g_strdup (hilum_decoder_get_helper_path ());
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 1, };
+  gint64 start;
+
+  g_assert_true (g_file_set_contents (hang_script, "#!/bin/sh\nexec sleep 30\n", -1, NULL));
+  g_chmod (hang_script, 0755);
+  g_setenv ("HILUM_DECODE_SPARES", "0", TRUE);
+  g_setenv ("HILUM_DECODE", hang_script, TRUE);
+
+  start = g_get_monotonic_time ();
+  hilum_decode_file_async (dicom, cancellable, decoded_cb, &state);
+  g_timeout_add (100, cancel_cb, cancellable);
+  while (state.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (state.images[0]);
+  g_assert_error (state.errors[0], G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.errors[0]);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  g_unsetenv ("HILUM_DECODE_SPARES");
+  g_setenv ("HILUM_DECODE", saved, TRUE);
+}
+
 static void
 test_helper_path (void)
 {
@@ -641,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/hilum/image/decode-errors", test_decode_errors);
   g_test_add_func ("/hilum/image/decode-crash", test_decode_crash);
   g_test_add_func ("/hilum/image/decode-async", test_decode_async);
+  g_test_add_func ("/hilum/image/decode-cancel", test_decode_cancel);
   g_test_add_func ("/hilum/image/helper-path", test_helper_path);
 
   status = g_test_run ();

@@ -481,12 +481,27 @@ looks_like_bare_dicom (const guint8 *head,
          || ((head[7] | (head[6] << 8) | (head[5] << 16) | ((guint32) head[4] << 24)) < 0x10000);
 }
 
+/* Media Storage SOP Class "Media Storage Directory Storage" in the File Meta group. */
+static gboolean
+is_dicomdir (const guint8 *head,
+             gsize         n)
+{
+  static const char uid[] = "1.2.840.10008.1.3.10";
+  const gsize length = sizeof uid - 1;
+
+  for (gsize i = 132; i + length <= n; i++)
+    if (memcmp (head + i, uid, length) == 0
+        && (i + length == n || !(g_ascii_isdigit (head[i + length]) || head[i + length] == '.')))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 sniff (const char *path,
        Format     *format,
        HilumRaw   *raw)
 {
-  guint8 head[132];
+  guint8 head[1024];
   gssize n = 0;
   int fd;
 
@@ -530,7 +545,13 @@ sniff (const char *path,
   else if (n >= 3 && head[0] == 0xff && head[1] == 0xd8 && head[2] == 0xff)
     *format = FORMAT_JPEG;
   else if (n >= 132 && memcmp (head + 128, "DICM", 4) == 0)
-    *format = FORMAT_DICOM;
+    {
+      /* GDCM aborts on some malformed DICOMDIRs; they never hold an image anyway. */
+      if (is_dicomdir (head, n))
+        return hilum_raw_fail (raw, HILUM_DECODE_EXIT_NOT_AN_IMAGE, HILUM_DECODE_REASON_NO_PIXEL_DATA,
+                               "a DICOMDIR (an index of other files)");
+      *format = FORMAT_DICOM;
+    }
   else if (looks_like_bare_dicom (head, n))
     *format = FORMAT_DICOM;
   else

@@ -468,6 +468,33 @@ test_decode_errors (void)
                        "“missing.dcm” could not be opened: the file does not exist.");
 }
 
+static void
+test_decode_no_image (void)
+{
+  g_autofree char *dicom = make_dicom ("disc.dcm", 8, 8);
+  g_autofree char *dir = g_build_filename (tmpdir, "disc", NULL);
+  g_autofree char *image = g_build_filename (dir, "IMG1", NULL);
+  g_autofree char *dicomdir = g_build_filename (dir, "DICOMDIR", NULL);
+  g_autofree char *report = g_build_filename (tmpdir, "report.dcm", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (dicom, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (image, contents, length, NULL));
+  run_tool ("dcmmkdir", "--general-purpose", "+I", "+id", dir, "+D", dicomdir, "IMG1", NULL);
+  assert_decode_error (dicomdir, HILUM_DECODE_ERROR_NOT_AN_IMAGE,
+                       "“DICOMDIR” contains no image: it is the index of a DICOM disc or folder. "
+                       "Open the folder instead.");
+
+  /* The same file without its Pixel Data, like a structured report. */
+  run_tool ("dcmodify", "-nb", "-e", "(7fe0,0010)", dicom, NULL);
+  g_assert_true (g_rename (dicom, report) == 0);
+  assert_decode_error (report, HILUM_DECODE_ERROR_NOT_AN_IMAGE,
+                       "“report.dcm” contains no image: it is a DICOM file without pixel data "
+                       "(for example a report or a structured document).");
+}
+
 /* A helper that dies like GDCM on a failed assert(), or hangs. */
 static void
 test_decode_crash (void)
@@ -680,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/hilum/image/decode-png16", test_decode_png16);
   g_test_add_func ("/hilum/image/decode-modality-lut", test_decode_modality_lut);
   g_test_add_func ("/hilum/image/decode-errors", test_decode_errors);
+  g_test_add_func ("/hilum/image/decode-no-image", test_decode_no_image);
   g_test_add_func ("/hilum/image/decode-crash", test_decode_crash);
   g_test_add_func ("/hilum/image/decode-async", test_decode_async);
   g_test_add_func ("/hilum/image/decode-cancel", test_decode_cancel);

@@ -102,6 +102,10 @@ decode_error_for_reason (const char *path,
                             "or the disk could not be read."), name);
 
     case HILUM_DECODE_EXIT_NOT_AN_IMAGE:
+      if (g_str_equal (reason, HILUM_DECODE_REASON_DICOMDIR))
+        return g_error_new (HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_NOT_AN_IMAGE,
+                            _("“%s” contains no image: it is the index of a DICOM disc or "
+                              "folder. Open the folder instead."), name);
       if (g_str_equal (reason, HILUM_DECODE_REASON_NO_PIXEL_DATA))
         return g_error_new (HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_NOT_AN_IMAGE,
                             _("“%s” contains no image: it is a DICOM file without pixel data "

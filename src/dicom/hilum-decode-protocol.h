@@ -41,6 +41,7 @@
 #define HILUM_DECODE_REASON_UNREADABLE       "unreadable"       /* NOT_FOUND: permission, I/O */
 #define HILUM_DECODE_REASON_UNKNOWN_FORMAT   "unknown-format"   /* NOT_AN_IMAGE */
 #define HILUM_DECODE_REASON_NO_PIXEL_DATA    "no-pixel-data"    /* NOT_AN_IMAGE */
+#define HILUM_DECODE_REASON_DICOMDIR         "dicomdir"         /* NOT_AN_IMAGE: a disc's index */
 #define HILUM_DECODE_REASON_TRUNCATED        "truncated"        /* DAMAGED */
 #define HILUM_DECODE_REASON_CORRUPT          "corrupt"          /* DAMAGED: pixel data */
 #define HILUM_DECODE_REASON_BAD_HEADER       "bad-header"       /* DAMAGED: DICOM header */

@@ -548,7 +548,7 @@ sniff (const char *path,
     {
       /* GDCM aborts on some malformed DICOMDIRs; they never hold an image anyway. */
       if (is_dicomdir (head, n))
-        return hilum_raw_fail (raw, HILUM_DECODE_EXIT_NOT_AN_IMAGE, HILUM_DECODE_REASON_NO_PIXEL_DATA,
+        return hilum_raw_fail (raw, HILUM_DECODE_EXIT_NOT_AN_IMAGE, HILUM_DECODE_REASON_DICOMDIR,
                                "a DICOMDIR (an index of other files)");
       *format = FORMAT_DICOM;
     }

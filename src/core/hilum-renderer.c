@@ -44,6 +44,7 @@ struct _HilumRenderer
 
   GMutex lock;
   HilumPyramid **pyramids;        /* one per frame, built on first minified render */
+  gboolean first_borrowed;        /* pyramids[0] is the image's prepared one, not ours */
   HilumBufferPool *pool;
 
   guint8 *table;                  /* index → display byte; heap, up to 64 KiB */
@@ -71,6 +72,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GQuark
+prepared_pyramid_quark (void)
+{
+  return g_quark_from_static_string ("hilum-renderer-prepared-pyramid");
+}
+
+static HilumPyramid *
+build_pyramid (HilumImage *image,
+               guint       frame)
+{
+  guint w = hilum_image_get_width (image);
+  guint h = hilum_image_get_height (image);
+
+  if (hilum_image_is_color (image))
+    return hilum_pyramid_new_rgb (hilum_image_get_rgb_frame (image, frame), w, h, PYRAMID_LEVELS);
+  else
+    return hilum_pyramid_new_gray (hilum_image_get_gray_frame (image, frame), w, h, PYRAMID_LEVELS);
+}
+
 static void
 hilum_renderer_dispose (GObject *object)
 {
@@ -80,6 +100,8 @@ hilum_renderer_dispose (GObject *object)
     {
       guint n = hilum_image_get_n_frames (self->image);
 
+      if (self->first_borrowed)
+        self->pyramids[0] = NULL;
       for (guint i = 0; i < n; i++)
         g_clear_pointer (&self->pyramids[i], hilum_pyramid_free);
     }
@@ -200,6 +222,30 @@ hilum_renderer_new (HilumImage *image)
 }
 
 /**
+ * hilum_renderer_prepare_image:
+ * @image: a decoded image
+ *
+ * Builds the pyramid of the first frame of @image now and keeps it with the image;
+ * every renderer of @image then uses it instead of building its own. Building it takes
+ * ~5 ms for 3000 × 3000 pixels: done in the worker that decoded the image, the first
+ * frame that shows the image does not pay for it on the UI thread. Call it before the
+ * image is shared; a header-only image is left as it is.
+ */
+void
+hilum_renderer_prepare_image (HilumImage *image)
+{
+  g_return_if_fail (HILUM_IS_IMAGE (image));
+
+  if (hilum_image_get_n_frames (image) == 0 ||
+      (hilum_image_get_gray_frame (image, 0) == NULL && hilum_image_get_rgb_frame (image, 0) == NULL) ||
+      g_object_get_qdata (G_OBJECT (image), prepared_pyramid_quark ()) != NULL)
+    return;
+
+  g_object_set_qdata_full (G_OBJECT (image), prepared_pyramid_quark (),
+                           build_pyramid (image, 0), (GDestroyNotify) hilum_pyramid_free);
+}
+
+/**
  * hilum_renderer_get_image:
  *
  * Returns: (transfer none): the image
@@ -289,18 +335,15 @@ ensure_pyramid (HilumRenderer *self)
 {
   guint frame = self->frame;
 
-  if (self->pyramids[frame] == NULL)
+  if (self->pyramids[frame] == NULL && frame == 0)
     {
-      guint w = hilum_image_get_width (self->image);
-      guint h = hilum_image_get_height (self->image);
-
-      if (hilum_image_is_color (self->image))
-        self->pyramids[frame] = hilum_pyramid_new_rgb (hilum_image_get_rgb_frame (self->image, frame),
-                                                       w, h, PYRAMID_LEVELS);
-      else
-        self->pyramids[frame] = hilum_pyramid_new_gray (hilum_image_get_gray_frame (self->image, frame),
-                                                        w, h, PYRAMID_LEVELS);
+      /* Built in the decode worker (hilum_renderer_prepare_image); the image owns it. */
+      self->pyramids[0] = g_object_get_qdata (G_OBJECT (self->image), prepared_pyramid_quark ());
+      self->first_borrowed = self->pyramids[0] != NULL;
     }
+
+  if (self->pyramids[frame] == NULL)
+    self->pyramids[frame] = build_pyramid (self->image, frame);
 
   return self->pyramids[frame];
 }

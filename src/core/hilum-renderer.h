@@ -30,6 +30,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumPixelBuffer, hilum_pixel_buffer_unref)
 
 /* Builds the 2x pyramid of @image once (for every frame on demand). */
 HilumRenderer     *hilum_renderer_new              (HilumImage      *image);
+/* Builds the first frame's pyramid in the calling (worker) thread and keeps it with
+ * @image, so that the first render of it on the UI thread need not. */
+void               hilum_renderer_prepare_image    (HilumImage      *image);
 HilumImage        *hilum_renderer_get_image        (HilumRenderer   *self);
 guint              hilum_renderer_get_frame        (HilumRenderer   *self);
 void               hilum_renderer_set_frame        (HilumRenderer   *self,

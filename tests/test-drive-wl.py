@@ -30,6 +30,13 @@ TESTS = 5
 number = 0
 
 
+# TAP goes to a private copy of stdout; file descriptor 1 itself becomes stderr, so
+# whatever the daemons, the app or a library print there cannot break the TAP stream.
+TAP = os.fdopen(os.dup(1), "w")
+os.dup2(2, 1)
+sys.stdout = TAP
+
+
 def tap(ok, what, detail=""):
     global number
     number += 1

@@ -78,6 +78,25 @@
  * as in the file (the transfer syntax as its UID); PNG and JPEG say "MONOCHROME2" or
  * "RGB" and have no transfer syntax (""). */
 
+/* The string keys of the JSON line, in the order the helper writes them; both sides
+ * iterate this one list. (Needs hilum-image.h for the names.) */
+#define HILUM_DECODE_STRING_KEYS { \
+  HILUM_IMAGE_SOP_INSTANCE_UID, \
+  HILUM_IMAGE_STUDY_INSTANCE_UID, \
+  HILUM_IMAGE_SERIES_INSTANCE_UID, \
+  HILUM_IMAGE_MODALITY, \
+  HILUM_IMAGE_VIEW_POSITION, \
+  HILUM_IMAGE_SERIES_DESCRIPTION, \
+  HILUM_IMAGE_PROTOCOL_NAME, \
+  HILUM_IMAGE_PATIENT_ORIENTATION, \
+  HILUM_IMAGE_PATIENT_NAME, \
+  HILUM_IMAGE_PATIENT_ID, \
+  HILUM_IMAGE_STUDY_DATE, \
+  HILUM_IMAGE_STUDY_DESCRIPTION, \
+  HILUM_IMAGE_PHOTOMETRIC, \
+  HILUM_IMAGE_TRANSFER_SYNTAX, \
+}
+
 #define HILUM_DECODE_PIXELS_GRAY16           "gray16"
 #define HILUM_DECODE_PIXELS_RGB8             "rgb8"
 #define HILUM_DECODE_PIXELS_NONE             "none"

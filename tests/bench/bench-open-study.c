@@ -17,6 +17,7 @@
  * RSS ≤ 250 MB. Prints figures; asserts nothing.
  *
  * Run: meson test -C build --benchmark bench-open-study -v
+ * (`bench-open-study --write-study DIR` only writes the study, for bench-app-rss.sh.)
  */
 #include <locale.h>
 #include <stdio.h>
@@ -348,6 +349,15 @@ main (int    argc,
   guint n_over = 0;
 
   setlocale (LC_ALL, "");
+
+  /* For bench-app-rss.sh: the same study, for the real app. */
+  if (argc == 3 && strcmp (argv[1], "--write-study") == 0)
+    {
+      if (!hilum_demo_write_study (argv[2], SIZE, SIZE, &error))
+        g_error ("%s", error->message);
+      return 0;
+    }
+
   dir = g_dir_make_tmp ("hilum-bench-open-XXXXXX", &error);
   g_assert_no_error (error);
   if (!hilum_demo_write_study (dir, SIZE, SIZE, &error))

@@ -680,6 +680,23 @@ test_invert (Fixture       *f,
   /* The background stays black. */
   g_assert_cmpint (gray_at (f, 200, 25), ==, 0);
 
+  /* [ ] narrow and widen the window, , . lower and raise the level, each by 2 % of the
+   * value range (1000 … 3000 here: 40). */
+  hilum_viewport_set_invert (viewport, FALSE);
+  g_assert_true (press_key (f, GDK_KEY_bracketright, 0));
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (viewport), 3040, 1e-9);
+  g_assert_true (press_key (f, GDK_KEY_bracketleft, 0));
+  g_assert_true (press_key (f, GDK_KEY_bracketleft, 0));
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (viewport), 2960, 1e-9);
+  g_assert_true (press_key (f, GDK_KEY_period, 0));
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (viewport), 2040, 1e-9);
+  g_assert_true (press_key (f, GDK_KEY_comma, 0));
+  g_assert_true (press_key (f, GDK_KEY_comma, 0));
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (viewport), 1960, 1e-9);
+  render (f);
+  g_assert_cmpint (gray_at (f, 100, 150), ==, linear (1960, 2960, 1000));
+  g_assert_cmpint (gray_at (f, 300, 150), ==, linear (1960, 2960, 3000));
+
   /* R resets: fitted, file window, not inverted. */
   hilum_viewport_set_zoom (viewport, 3);
   g_assert_true (press_key (f, GDK_KEY_r, 0));

@@ -19,6 +19,9 @@
 #define SMOOTH_SCROLL_PIXELS_PER_STEP 20.0
 /* Arrow keys move the image by this many widget pixels (four times with Shift). */
 #define PAN_KEY_STEP 48.0
+/* One key press of [ ] , . moves the window by this share of the image's value range:
+ * fine enough to tune, and the same feel on a 10-bit and on a 16-bit image. */
+#define WINDOW_KEY_STEP 0.02
 
 void
 _hilum_image_view_update_cursor (HilumImageView *self)
@@ -299,6 +302,19 @@ pinch_scale_changed_cb (HilumImageView *self,
   hilum_viewport_zoom_at (self->viewport, self->pinch_start_zoom * scale, x, y);
 }
 
+/* Keyboard window/level, in the same units as the drag: shares of the value range. */
+static void
+nudge_window (HilumImageView *self,
+              double          center_steps,
+              double          width_steps)
+{
+  double step = WINDOW_KEY_STEP * self->value_range;
+
+  hilum_viewport_set_window (self->viewport,
+                             hilum_viewport_get_window_center (self->viewport) + center_steps * step,
+                             hilum_viewport_get_window_width (self->viewport) + width_steps * step);
+}
+
 static gboolean
 key_pressed_cb (HilumImageView        *self,
                 guint                  keyval,
@@ -344,6 +360,18 @@ key_pressed_cb (HilumImageView        *self,
       return TRUE;
     case GDK_KEY_5: case GDK_KEY_KP_5:
       hilum_image_view_apply_preset (self, HILUM_PRESET_BONE);
+      return TRUE;
+    case GDK_KEY_bracketleft:
+      nudge_window (self, 0, -1);
+      return TRUE;
+    case GDK_KEY_bracketright:
+      nudge_window (self, 0, 1);
+      return TRUE;
+    case GDK_KEY_comma:
+      nudge_window (self, -1, 0);
+      return TRUE;
+    case GDK_KEY_period:
+      nudge_window (self, 1, 0);
       return TRUE;
     case GDK_KEY_i: case GDK_KEY_I:
       toggle_invert (self);

@@ -373,7 +373,7 @@ test_prior (Fixture       *f,
   hilum_test_iterate_for (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (slot)));
   g_assert_cmpint (hilum_image_slot_get_state (slot), ==, HILUM_SLOT_STATE_IMAGE);
-  g_assert_cmpstr (hilum_image_slot_get_label (slot), ==, "Prior Frontal");
+  g_assert_cmpstr (hilum_image_slot_get_label (slot), ==, "Prior frontal");
   shown = hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_PRIOR_FRONTAL));
   g_assert_cmpstr (hilum_image_get_string (shown, HILUM_IMAGE_SOP_INSTANCE_UID), ==,
                    hilum_image_get_string (prior_frontal, HILUM_IMAGE_SOP_INSTANCE_UID));

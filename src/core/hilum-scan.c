@@ -285,6 +285,85 @@ make_title (HilumImage *header,
   return g_path_get_basename (folder);
 }
 
+typedef struct
+{
+  HilumStudy *study;
+  const char *patient_id;
+  const char *date;
+} StudyKey;
+
+static int
+compare_study_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const StudyKey *ka = a, *kb = b;
+  int cmp = strcmp (ka->patient_id, kb->patient_id);
+
+  if (cmp == 0)
+    cmp = strcmp (ka->date, kb->date);
+  if (cmp == 0)
+    cmp = g_strcmp0 (hilum_study_get_id (ka->study), hilum_study_get_id (kb->study));
+  return cmp;
+}
+
+static gboolean
+is_dicom_date (const char *date)
+{
+  return strlen (date) == 8 && strspn (date, "0123456789") == 8;
+}
+
+/* Each study of a patient gets, as its prior frontal, the frontal image of the most
+ * recent earlier study of the same PatientID (by StudyDate; StudyTime is not read, so
+ * two studies of one day are not each other's prior). The earlier study stays a
+ * study of its own. @groups maps study id → its headers (sorted, frontal first). */
+static void
+assign_priors (GHashTable *studies,
+               GHashTable *groups)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (StudyKey));
+  GHashTableIter iter;
+  gpointer id, value;
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      GPtrArray *group = value;
+      HilumImage *first = g_ptr_array_index (group, 0);
+      StudyKey key = {
+        .study = g_hash_table_lookup (studies, id),
+        .patient_id = hilum_image_get_string (first, HILUM_IMAGE_PATIENT_ID),
+        .date = hilum_image_get_string (first, HILUM_IMAGE_STUDY_DATE),
+      };
+
+      /* PNG/JPEG folders have neither; anonymised sets often have an empty ID. */
+      if (*key.patient_id != '\0' && is_dicom_date (key.date))
+        g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_study_keys);
+
+  /* Sorted by patient, then date: the prior of a study is the last one before it
+   * of the same patient with an earlier date. */
+  for (guint i = 1; i < keys->len; i++)
+    {
+      StudyKey *k = &g_array_index (keys, StudyKey, i);
+
+      for (guint j = i; j-- > 0;)
+        {
+          StudyKey *earlier = &g_array_index (keys, StudyKey, j);
+          HilumImage *frontal;
+
+          if (strcmp (earlier->patient_id, k->patient_id) != 0)
+            break;
+          if (strcmp (earlier->date, k->date) >= 0)
+            continue;
+          frontal = hilum_study_get_slot (earlier->study, HILUM_SLOT_FRONTAL);
+          if (frontal != NULL)
+            hilum_study_add_prior_image (k->study, frontal);
+          break;
+        }
+    }
+}
+
 /**
  * hilum_scan_paths:
  * @paths: files and folders (folders are scanned recursively)
@@ -392,6 +471,7 @@ hilum_scan_paths (const char * const *paths,
       for (guint i = 0; i < group->len; i++)
         hilum_study_add_image (study, g_ptr_array_index (group, i));
     }
+  assign_priors (studies, groups);
 
   /* Failures: with the study of the same folder, else in @failures. Files that merely
    * are not images (a README without extension, a lock file) are not failures,

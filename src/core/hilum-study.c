@@ -304,6 +304,26 @@ hilum_study_add_prior_image (HilumStudy *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * hilum_study_set_prior_image:
+ * @header: an image of an older study, usually from outside the scanned folders
+ *
+ * Shows @header in the PRIOR_FRONTAL slot as the user's choice (remembered by
+ * #HilumViewMemory, never replaced by an automatic prior).
+ */
+void
+hilum_study_set_prior_image (HilumStudy *self,
+                             HilumImage *header)
+{
+  g_return_if_fail (HILUM_IS_STUDY (self));
+  g_return_if_fail (HILUM_IS_IMAGE (header));
+
+  if (!g_ptr_array_find (self->priors, header, NULL))
+    g_ptr_array_add (self->priors, g_object_ref (header));
+  /* Adds it to the images, trades places if it was shown elsewhere, emits "changed". */
+  hilum_study_set_slot (self, HILUM_SLOT_PRIOR_FRONTAL, header);
+}
+
 /* Whether @header was added with hilum_study_add_prior_image(). */
 gboolean
 hilum_study_is_prior (HilumStudy *self,

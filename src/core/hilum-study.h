@@ -45,6 +45,11 @@ void          hilum_study_add_prior_image     (HilumStudy   *self,
                                                HilumImage   *header);
 gboolean      hilum_study_is_prior            (HilumStudy   *self,
                                                HilumImage   *header);
+/* The user's choice of prior (a file they picked, a remembered or command-line choice):
+ * like add_prior_image, and the slot counts as chosen. Empty it with
+ * hilum_study_set_slot (self, HILUM_SLOT_PRIOR_FRONTAL, NULL). */
+void          hilum_study_set_prior_image     (HilumStudy   *self,
+                                               HilumImage   *header);
 /* The slot showing @header, HILUM_N_SLOTS when none. */
 HilumSlot     hilum_study_find_slot           (HilumStudy   *self,
                                                HilumImage   *header);

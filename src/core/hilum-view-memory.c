@@ -6,6 +6,9 @@
  * and one key per slot the user chose; the value is the image key, "" for a slot the
  * user emptied. Only choices are stored: what the automatic assignment does by itself
  * needs no memory, and a study the user never touched has no group.
+ *
+ * A prior the user chose may come from outside the study's folders: its file is
+ * stored too ("prior-frontal-path"), so that its header can be read again.
  */
 #define G_LOG_DOMAIN "hilum-view-memory"
 
@@ -32,6 +35,7 @@ G_DEFINE_QUARK (hilum-view-memory-error-quark, hilum_view_memory_error)
 static const char * const slot_keys[HILUM_N_SLOTS] = {
   "frontal", "lateral", "prior-frontal",
 };
+#define PRIOR_PATH_KEY "prior-frontal-path"
 
 /* Group names may not hold '[', ']' or control characters; UTF-8 is fine. */
 static char *
@@ -191,6 +195,33 @@ hilum_view_memory_apply (HilumViewMemory *self,
   return applied;
 }
 
+char *
+hilum_view_memory_get_missing_prior (HilumViewMemory *self,
+                                     HilumStudy      *study)
+{
+  g_autoptr(GKeyFile) kf = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (HILUM_IS_VIEW_MEMORY (self), NULL);
+  g_return_val_if_fail (HILUM_IS_STUDY (study), NULL);
+
+  kf = load_key_file (self);
+  group = group_for_study (study);
+  key = g_key_file_get_string (kf, group, slot_keys[HILUM_SLOT_PRIOR_FRONTAL], NULL);
+  path = g_key_file_get_string (kf, group, PRIOR_PATH_KEY, NULL);
+  if (key == NULL || *key == '\0' || path == NULL || *path == '\0')
+    return NULL;
+  if (find_image (study, key) != NULL)
+    return NULL;
+  /* Moved or deleted since: nothing to show, and no error to give. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
 gboolean
 hilum_view_memory_remember (HilumViewMemory  *self,
                             HilumStudy       *study,
@@ -200,6 +231,8 @@ hilum_view_memory_remember (HilumViewMemory  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *group = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *prior_key = NULL;
+  g_autofree char *prior_path = NULL;
   gboolean any = FALSE;
 
   g_return_val_if_fail (HILUM_IS_VIEW_MEMORY (self), FALSE);
@@ -208,7 +241,22 @@ hilum_view_memory_remember (HilumViewMemory  *self,
 
   kf = load_key_file (self);
   group = group_for_study (study);
+
+  /* A remembered prior whose header is still being read (or whose file is away for
+   * now) is not chosen in @study yet: a swap meanwhile must not forget it. */
+  if (!hilum_study_get_slot_user_set (study, HILUM_SLOT_PRIOR_FRONTAL))
+    {
+      prior_key = g_key_file_get_string (kf, group, slot_keys[HILUM_SLOT_PRIOR_FRONTAL], NULL);
+      prior_path = g_key_file_get_string (kf, group, PRIOR_PATH_KEY, NULL);
+    }
   g_key_file_remove_group (kf, group, NULL);
+  if (prior_key != NULL)
+    {
+      g_key_file_set_string (kf, group, slot_keys[HILUM_SLOT_PRIOR_FRONTAL], prior_key);
+      if (prior_path != NULL)
+        g_key_file_set_string (kf, group, PRIOR_PATH_KEY, prior_path);
+      any = TRUE;
+    }
 
   for (guint slot = 0; slot < HILUM_N_SLOTS; slot++)
     {
@@ -220,6 +268,13 @@ hilum_view_memory_remember (HilumViewMemory  *self,
       image = hilum_study_get_slot (study, slot);
       key = image != NULL ? hilum_view_memory_image_key (image) : NULL;
       g_key_file_set_string (kf, group, slot_keys[slot], key != NULL ? key : "");
+      if (slot == HILUM_SLOT_PRIOR_FRONTAL && image != NULL &&
+          *hilum_image_get_path (image) != '\0')
+        {
+          g_autofree char *path = g_canonicalize_filename (hilum_image_get_path (image), NULL);
+
+          g_key_file_set_string (kf, group, PRIOR_PATH_KEY, path);
+        }
       any = TRUE;
     }
   if (!any)

@@ -36,6 +36,12 @@ char             *hilum_view_memory_image_key   (HilumImage      *header);
  * a remembered choice was found and applied. */
 gboolean          hilum_view_memory_apply       (HilumViewMemory *self,
                                                  HilumStudy      *study);
+/* The file of the remembered prior of @study when apply() could not find it among the
+ * study's images (a prior the user picked from another folder), else NULL. Read its
+ * header off the UI thread and give it to hilum_study_set_prior_image().
+ * (transfer full) (nullable) */
+char             *hilum_view_memory_get_missing_prior (HilumViewMemory *self,
+                                                       HilumStudy      *study);
 /* Stores the slots the user chose in @study (hilum_study_get_slot_user_set). */
 gboolean          hilum_view_memory_remember    (HilumViewMemory *self,
                                                  HilumStudy      *study,

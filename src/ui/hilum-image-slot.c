@@ -19,6 +19,7 @@ struct _HilumImageSlot
 
   GtkWidget      *box;
   GtkLabel       *title_label;
+  GtkLabel       *detail_label;
   GtkLabel       *file_label;
   GtkMenuButton  *menu_button;
   GtkStack       *stack;
@@ -170,6 +171,7 @@ hilum_image_slot_class_init (HilumImageSlotClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-image-slot.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, box);
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, detail_label);
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, file_label);
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, menu_button);
   gtk_widget_class_bind_template_child (widget_class, HilumImageSlot, stack);
@@ -285,6 +287,16 @@ hilum_image_slot_set_error (HilumImageSlot *self,
   adw_status_page_set_description (self->error_page, markup);
   hilum_image_view_set_image (self->view, NULL);
   hilum_image_slot_set_state (self, HILUM_SLOT_STATE_ERROR, path);
+}
+
+void
+hilum_image_slot_set_detail (HilumImageSlot *self,
+                             const char     *detail)
+{
+  g_return_if_fail (HILUM_IS_IMAGE_SLOT (self));
+
+  gtk_label_set_label (self->detail_label, detail ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL && *detail != '\0');
 }
 
 void

@@ -39,6 +39,9 @@ void            hilum_image_slot_set_image    (HilumImageSlot *self,
 void            hilum_image_slot_set_error    (HilumImageSlot *self,
                                                const char     *path,
                                                const char     *message);
+/* (nullable) a few words after the label, e.g. the date of a prior study */
+void            hilum_image_slot_set_detail   (HilumImageSlot *self,
+                                               const char     *detail);
 /* The menu of the slot's "Choose Image" button (the study's images). */
 void            hilum_image_slot_set_menu     (HilumImageSlot *self,
                                                GMenuModel     *menu);

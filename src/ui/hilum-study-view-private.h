@@ -44,4 +44,10 @@ struct _HilumStudyView
 void _hilum_study_view_class_add_actions   (GtkWidgetClass *widget_class);
 void _hilum_study_view_rebuild_presets_menu (HilumStudyView *self);
 
+/* hilum-study-view-prior.c */
+void        _hilum_study_view_class_add_prior_actions (GtkWidgetClass *widget_class);
+void        _hilum_study_view_restore_prior           (HilumStudyView *self);
+void        _hilum_study_view_update_prior            (HilumStudyView *self);
+GMenuModel *_hilum_study_view_prior_section           (HilumStudyView *self);
+
 G_END_DECLS

@@ -254,14 +254,24 @@ hilum_study_view_rebuild_slot_menus (HilumStudyView *self)
     {
       g_autoptr(GMenu) menu = NULL;
       g_autoptr(GMenu) section = NULL;
+      g_autoptr(GMenuModel) prior_section = NULL;
 
-      if (n < 2)
+      if (self->study == NULL)
         {
           hilum_image_slot_set_menu (self->slots[s], NULL);
           continue;
         }
 
       menu = g_menu_new ();
+      /* A prior can be chosen even for a study of one image. */
+      prior_section = _hilum_study_view_prior_section (self);
+      if (n < 2)
+        {
+          g_menu_append_section (menu, NULL, prior_section);
+          hilum_image_slot_set_menu (self->slots[s], G_MENU_MODEL (menu));
+          continue;
+        }
+
       section = g_menu_new ();
       for (guint i = 0; i < n; i++)
         {
@@ -272,7 +282,12 @@ hilum_study_view_rebuild_slot_menus (HilumStudyView *self)
 
           /* Translators: a menu item choosing the image of a slot:
            * “<view> — <file name>”, e.g. “Lateral — IM0002.dcm” */
-          label = g_strdup_printf (_("%s — %s"), view_name (hilum_image_get_view (header)), basename);
+          label = g_strdup_printf (_("%s — %s"),
+                                   hilum_study_is_prior (self->study, header)
+                                   /* Translators: an image of an earlier study, in the
+                                    * menu that chooses the image of a slot */
+                                   ? _("Prior") : view_name (hilum_image_get_view (header)),
+                                   basename);
           item = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target_value (item, "study.assign",
                                                    g_variant_new ("(us)", s, hilum_image_get_path (header)));
@@ -280,6 +295,7 @@ hilum_study_view_rebuild_slot_menus (HilumStudyView *self)
         }
       /* Translators: heading of the menu that chooses which image a slot shows */
       g_menu_append_section (menu, _("Show in This Place"), G_MENU_MODEL (section));
+      g_menu_append_section (menu, NULL, prior_section);
       hilum_image_slot_set_menu (self->slots[s], G_MENU_MODEL (menu));
     }
 }
@@ -379,6 +395,7 @@ study_changed_cb (HilumStudyView *self,
   for (guint i = 0; i < HILUM_N_SLOTS; i++)
     hilum_study_view_update_slot (self, i);
   hilum_study_view_rebuild_slot_menus (self);
+  _hilum_study_view_update_prior (self);
 }
 
 static gboolean
@@ -597,6 +614,7 @@ hilum_study_view_class_init (HilumStudyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumStudyView, prior_slot);
 
   _hilum_study_view_class_add_actions (widget_class);
+  _hilum_study_view_class_add_prior_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "studyview");
@@ -656,6 +674,7 @@ hilum_study_view_init (HilumStudyView *self)
                                 pointer_tool_get_mapping, NULL, NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.swap-views", FALSE);
+  _hilum_study_view_update_prior (self);
 }
 
 GtkWidget *
@@ -715,6 +734,9 @@ hilum_study_view_set_study (HilumStudyView *self,
   hilum_study_view_update_frame_ui (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.swap-views", study != NULL);
+  _hilum_study_view_update_prior (self);
+  /* A remembered prior from another folder: its header is read in a thread. */
+  _hilum_study_view_restore_prior (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

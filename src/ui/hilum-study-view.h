@@ -29,7 +29,8 @@ G_DECLARE_FINAL_TYPE (HilumStudyView, hilum_study_view, HILUM, STUDY_VIEW, GtkWi
  * absolute values would make one of them white or black.
  *
  * Actions (group "study"): preset(s), user-preset(u), save-preset, swap-views,
- * assign((us)), link-window-level (stateful), next-frame, previous-frame.
+ * assign((us)), link-window-level (stateful), next-frame, previous-frame,
+ * choose-prior, remove-prior.
  * Properties bound to GSettings: link-window-level, show-overlays, show-patient-info,
  * invert-vertical-drag, pointer-tool.
  */
@@ -49,6 +50,12 @@ void            hilum_study_view_swap_views       (HilumStudyView *self);
 void            hilum_study_view_assign           (HilumStudyView *self,
                                                    HilumSlot       slot,
                                                    const char     *path);
+/* Shows the image file @path in the prior place, as the user's choice (remembered);
+ * its header is read in a thread. */
+void            hilum_study_view_set_prior_path   (HilumStudyView *self,
+                                                   const char     *path);
+/* Empties the prior place (remembered: the automatic prior does not come back). */
+void            hilum_study_view_remove_prior     (HilumStudyView *self);
 /* The slot the user worked in last (focus or click). */
 HilumSlot       hilum_study_view_get_active_slot  (HilumStudyView *self);
 /* Focuses the image view of @slot; FALSE when it has no image. */

@@ -18,6 +18,7 @@ struct _HilumApplication
   AdwApplication    parent_instance;
   GSettings        *settings;
   HilumPresetStore *preset_store;
+  char             *next_prior;   /* --prior FILE, for the next "open" */
 };
 
 G_DEFINE_FINAL_TYPE (HilumApplication, hilum_application, ADW_TYPE_APPLICATION)
@@ -60,10 +61,14 @@ hilum_application_activate (GApplication *app)
 {
   HilumApplication *self = HILUM_APPLICATION (app);
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *prior = g_steal_pointer (&self->next_prior);
   HilumWindow *window;
 
   if (active != NULL)
     {
+      /* `hilum --prior FILE` alone: a prior for the study on screen. */
+      if (prior != NULL && HILUM_IS_WINDOW (active))
+        hilum_study_view_set_prior_path (hilum_window_get_study_view (HILUM_WINDOW (active)), prior);
       gtk_window_present (active);
       return;
     }
@@ -94,7 +99,51 @@ hilum_application_open (GApplication  *app,
   g_ptr_array_add (paths, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  hilum_window_open_paths (window, (const char * const *)paths->pdata);
+  hilum_window_open_paths_with_prior (window, (const char * const *)paths->pdata, self->next_prior);
+  g_clear_pointer (&self->next_prior, g_free);
+}
+
+/* Carries --prior from the instance that parsed it to the one that opens the files
+ * (the same process, or the one already running, over D-Bus). */
+static void
+set_prior_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  HilumApplication *self = user_data;
+
+  g_free (self->next_prior);
+  self->next_prior = g_variant_dup_bytestring (param, NULL);
+}
+
+static int
+hilum_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  const char *prior = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *absolute = NULL;
+
+  if (!g_variant_dict_lookup (options, "prior", "^&ay", &prior))
+    return -1;
+
+  /* Relative to where the command was typed, not to the running instance. */
+  absolute = g_canonicalize_filename (prior, NULL);
+  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: an error of the command line option --prior */
+      g_printerr (_("The prior image “%s” does not exist."), absolute);
+      g_printerr ("\n");
+      return 1;
+    }
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "set-prior",
+                                   g_variant_new_bytestring (absolute));
+  return -1;
 }
 
 static void
@@ -161,6 +210,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "set-prior", set_prior_action, "ay" },
 };
 
 static void
@@ -187,6 +237,7 @@ hilum_application_dispose (GObject *object)
 
   g_clear_object (&self->preset_store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->next_prior, g_free);
 
   G_OBJECT_CLASS (hilum_application_parent_class)->dispose (object);
 }
@@ -203,11 +254,24 @@ hilum_application_class_init (HilumApplicationClass *klass)
   app_class->startup = hilum_application_startup;
   app_class->activate = hilum_application_activate;
   app_class->open = hilum_application_open;
+  app_class->handle_local_options = hilum_application_handle_local_options;
 }
 
 static void
 hilum_application_init (HilumApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "prior", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: help of the command line option --prior FILE */
+      N_("Show FILE as the prior frontal image of the study"),
+      /* Translators: the argument of --prior in the command line help */
+      N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: the arguments of the hilum command, in its --help */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[STUDY-FILES-OR-FOLDERS…]"));
 }
 
 HilumApplication *

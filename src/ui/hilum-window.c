@@ -31,6 +31,7 @@ struct _HilumWindow
   GCancellable        *scan_cancellable;
   GtkFileChooserNative *chooser;
   char                *last_toast;
+  char                *pending_prior;   /* --prior: for the study the next scan shows */
   guint                scanning;
 };
 
@@ -211,6 +212,9 @@ scan_cb (GObject      *source,
   last_study = g_settings_get_string (self->settings, "last-study");
   if (n_studies > 0 && !hilum_worklist_select_study_id (self->worklist, last_study))
     hilum_worklist_select_relative (self->worklist, 0);
+  if (self->pending_prior != NULL && hilum_study_view_get_study (self->study_view) != NULL)
+    hilum_study_view_set_prior_path (self->study_view, self->pending_prior);
+  g_clear_pointer (&self->pending_prior, g_free);
 
   /* Files no study took, and files of a study that could not be read. */
   failures = g_ptr_array_new ();
@@ -561,6 +565,7 @@ hilum_window_finalize (GObject *object)
   HilumWindow *self = (HilumWindow *)object;
 
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->pending_prior, g_free);
 
   G_OBJECT_CLASS (hilum_window_parent_class)->finalize (object);
 }
@@ -647,6 +652,7 @@ hilum_window_open_paths (HilumWindow        *self,
   g_return_if_fail (HILUM_IS_WINDOW (self));
   g_return_if_fail (paths != NULL);
 
+  g_clear_pointer (&self->pending_prior, g_free);
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autofree char *path = g_canonicalize_filename (paths[i], NULL);
@@ -659,6 +665,24 @@ hilum_window_open_paths (HilumWindow        *self,
 
   g_settings_set_strv (self->settings, "last-paths", (const char * const *)absolute);
   hilum_window_scan (self, (const char * const *)absolute);
+}
+
+/**
+ * hilum_window_open_paths_with_prior:
+ * @prior: (nullable): an image file shown as the prior of the study that is opened
+ *
+ * Like hilum_window_open_paths(); `hilum --prior FILE …`.
+ */
+void
+hilum_window_open_paths_with_prior (HilumWindow        *self,
+                                    const char * const *paths,
+                                    const char         *prior)
+{
+  g_return_if_fail (HILUM_IS_WINDOW (self));
+
+  hilum_window_open_paths (self, paths);
+  if (prior != NULL)
+    self->pending_prior = g_canonicalize_filename (prior, NULL);
 }
 
 void

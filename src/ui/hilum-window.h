@@ -20,6 +20,10 @@ HilumWindow    *hilum_window_new              (HilumApplication   *application);
  * found; the remembered study, else the first, is shown. */
 void            hilum_window_open_paths       (HilumWindow        *self,
                                                const char * const *paths);
+/* The same, showing @prior (nullable) as the prior image of the study shown. */
+void            hilum_window_open_paths_with_prior (HilumWindow        *self,
+                                                    const char * const *paths,
+                                                    const char         *prior);
 /* Opens what was open at the last run, or the demo study at the first start. */
 void            hilum_window_restore          (HilumWindow        *self);
 HilumStudyView *hilum_window_get_study_view   (HilumWindow        *self);

@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "hilum-decoder.h"
+#include "hilum-demo.h"
+#include "hilum-fixtures.h"
 #include "hilum-dicom-writer.h"
 #include "hilum-image.h"
 #include "hilum-study.h"
@@ -532,6 +534,94 @@ test_scan_many (void)
   rm_rf (tmp);
 }
 
+/* A demo study (frontal.dcm, lateral.dcm) of @patient on @date in @root/@name. */
+static char *
+make_dated_study (const char *root,
+                  const char *name,
+                  const char *patient,
+                  const char *date,
+                  const char *uid)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_build_filename (root, name, NULL);
+  g_autofree char *patient_arg = g_strdup_printf ("PatientID=%s", patient);
+  g_autofree char *date_arg = g_strdup_printf ("StudyDate=%s", date);
+  g_autofree char *uid_arg = g_strdup_printf ("StudyInstanceUID=%s", uid);
+  const char *assignments[] = { patient_arg, date_arg, uid_arg, NULL };
+
+  g_assert_true (hilum_demo_write_study (dir, 64, 80, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, i == 0 ? "frontal.dcm" : "lateral.dcm", NULL);
+
+      g_assert_true (hilum_fixture_modify (path, assignments, &error));
+      g_assert_no_error (error);
+    }
+  return dir;
+}
+
+/* The folder of the prior frontal of @study ("a", "b" …), "(none)" without one. */
+static const char *
+prior_study_name (HilumStudy *study)
+{
+  HilumImage *prior = hilum_study_get_slot (study, HILUM_SLOT_PRIOR_FRONTAL);
+  static char name[64];
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+
+  if (prior == NULL)
+    return "(none)";
+  g_assert_true (hilum_study_is_prior (study, prior));
+  g_assert_cmpint (hilum_image_get_view (prior), ==, HILUM_VIEW_FRONTAL);
+  dir = g_path_get_dirname (hilum_image_get_path (prior));
+  base = g_path_get_basename (dir);
+  g_strlcpy (name, base, sizeof name);
+  return name;
+}
+
+static void
+test_scan_priors (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("hilum-test-prior-XXXXXX", NULL);
+  const char *paths[] = { tmp, NULL };
+  g_autoptr(GPtrArray) studies = NULL;
+  static const struct {
+    const char *name, *patient, *date, *uid, *prior;
+  } cases[] = {
+    { "c", "P1", "20230601", "1.2.826.0.1.3680043.10.1.3", "(none)" },  /* the oldest */
+    { "a", "P1", "20240101", "1.2.826.0.1.3680043.10.1.1", "c" },
+    { "b", "P1", "20250101", "1.2.826.0.1.3680043.10.1.2", "a" },       /* most recent earlier */
+    { "f", "P1", "20250101", "1.2.826.0.1.3680043.10.1.6", "a" },       /* same day as b: not b */
+    { "d", "P2", "20260101", "1.2.826.0.1.3680043.10.1.4", "(none)" },  /* another patient */
+    { "e", "P1", "",         "1.2.826.0.1.3680043.10.1.5", "(none)" },  /* no date */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_free (make_dated_study (tmp, cases[i].name, cases[i].patient, cases[i].date, cases[i].uid));
+
+  studies = hilum_scan_paths (paths, NULL, NULL);
+  /* Every study stays in the worklist, the earlier ones too. */
+  g_assert_cmpuint (studies->len, ==, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      HilumStudy *study = find_study (studies, cases[i].uid);
+
+      g_assert_nonnull (study);
+      g_test_message ("study %s: prior from %s", cases[i].name, prior_study_name (study));
+      g_assert_cmpstr (prior_study_name (study), ==, cases[i].prior);
+      /* The study's own images keep their places. */
+      g_assert_cmpstr (slot_name (study, HILUM_SLOT_FRONTAL), ==, "frontal.dcm");
+      g_assert_cmpstr (slot_name (study, HILUM_SLOT_LATERAL), ==, "lateral.dcm");
+      g_assert_false (hilum_study_get_slot_user_set (study, HILUM_SLOT_PRIOR_FRONTAL));
+    }
+  /* The prior is the earlier study's own frontal image, not a copy. */
+  g_assert_true (hilum_study_get_slot (find_study (studies, cases[2].uid), HILUM_SLOT_PRIOR_FRONTAL) ==
+                 hilum_study_get_slot (find_study (studies, cases[1].uid), HILUM_SLOT_FRONTAL));
+
+  rm_rf (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/hilum/study/scan/missing", test_scan_missing_path);
   g_test_add_func ("/hilum/study/scan/cancelled", test_scan_cancelled);
   g_test_add_func ("/hilum/study/scan/many", test_scan_many);
+  g_test_add_func ("/hilum/study/scan/priors", test_scan_priors);
 
   return g_test_run ();
 }

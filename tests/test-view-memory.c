@@ -219,6 +219,89 @@ test_default_path (void)
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A prior the user picked from another folder: remembered by UID and file, read again
+ * at the next run, kept while it is being read, forgotten when removed. */
+static void
+test_prior_elsewhere (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hilum-prior-XXXXXX", NULL);
+  g_autofree char *ini = g_build_filename (dir, "views.ini", NULL);
+  g_autofree char *prior_path = g_build_filename (dir, "old", "pa.dcm", NULL);
+  g_autofree char *prior_dir = g_path_get_dirname (prior_path);
+  g_autofree char *expected_line = g_strdup_printf ("prior-frontal-path=%s\n", prior_path);
+  g_autoptr(HilumViewMemory) memory = hilum_view_memory_new (ini);
+  g_autoptr(HilumStudy) study = open_study ("7.8.9");
+  g_autoptr(HilumImage) prior = header_new (prior_path, "9.9.9.1", "PA");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (prior_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (prior_path, "DICM", -1, &error));
+
+  hilum_view_memory_watch (memory, study);
+  hilum_study_set_prior_image (study, prior);
+  g_assert_true (hilum_study_get_slot (study, HILUM_SLOT_PRIOR_FRONTAL) == prior);
+  g_assert_true (hilum_study_get_slot_user_set (study, HILUM_SLOT_PRIOR_FRONTAL));
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, &error));
+  g_test_message ("%s", contents);
+  g_assert_nonnull (strstr (contents, "prior-frontal=9.9.9.1\n"));
+  g_assert_nonnull (strstr (contents, expected_line));
+  g_clear_pointer (&contents, g_free);
+
+  /* Next run: the study scanned again does not hold the prior; its file is named. */
+  {
+    g_autoptr(HilumViewMemory) memory2 = hilum_view_memory_new (ini);
+    g_autoptr(HilumStudy) reopened = open_study ("7.8.9");
+    g_autoptr(HilumImage) again = header_new (prior_path, "9.9.9.1", "PA");
+    g_autofree char *missing = NULL;
+
+    hilum_view_memory_apply (memory2, reopened);
+    g_assert_null (hilum_study_get_slot (reopened, HILUM_SLOT_PRIOR_FRONTAL));
+    missing = hilum_view_memory_get_missing_prior (memory2, reopened);
+    g_assert_cmpstr (missing, ==, prior_path);
+
+    /* A swap while its header is being read does not forget it. */
+    hilum_view_memory_watch (memory2, reopened);
+    hilum_study_swap_views (reopened);
+    g_assert_true (g_file_get_contents (ini, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, "prior-frontal=9.9.9.1\n"));
+    g_assert_nonnull (strstr (contents, expected_line));
+    g_assert_nonnull (strstr (contents, "frontal=1.2.3.2\n"));
+    g_clear_pointer (&contents, g_free);
+
+    /* The header read, given back: shown, and no longer missing. */
+    hilum_study_set_prior_image (reopened, again);
+    g_assert_true (hilum_study_get_slot (reopened, HILUM_SLOT_PRIOR_FRONTAL) == again);
+    g_assert_null (hilum_view_memory_get_missing_prior (memory2, reopened));
+
+    /* Removed: remembered as an empty place; nothing to read at the next run. */
+    hilum_study_set_slot (reopened, HILUM_SLOT_PRIOR_FRONTAL, NULL);
+    g_assert_true (g_file_get_contents (ini, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, "prior-frontal=\n"));
+    g_assert_null (strstr (contents, "prior-frontal-path"));
+    g_clear_pointer (&contents, g_free);
+  }
+  {
+    g_autoptr(HilumStudy) third = open_study ("7.8.9");
+
+    g_assert_null (hilum_view_memory_get_missing_prior (memory, third));
+    g_assert_true (hilum_view_memory_apply (memory, third));
+    g_assert_null (hilum_study_get_slot (third, HILUM_SLOT_PRIOR_FRONTAL));
+    g_assert_true (hilum_study_get_slot_user_set (third, HILUM_SLOT_PRIOR_FRONTAL));
+  }
+
+  /* Chosen again, then the file is deleted: nothing to read, no error. */
+  hilum_study_set_prior_image (study, prior);
+  g_assert_cmpint (g_unlink (prior_path), ==, 0);
+  {
+    g_autoptr(HilumStudy) fourth = open_study ("7.8.9");
+
+    g_assert_null (hilum_view_memory_get_missing_prior (memory, fourth));
+  }
+
+  rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/hilum/view-memory/round-trip", test_round_trip);
   g_test_add_func ("/hilum/view-memory/watch", test_watch_and_odd_ids);
   g_test_add_func ("/hilum/view-memory/default-path", test_default_path);
+  g_test_add_func ("/hilum/view-memory/prior-elsewhere", test_prior_elsewhere);
 
   {
     int ret = g_test_run ();

@@ -384,6 +384,146 @@ test_prior (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (slot)), >, 100);
 }
 
+static gboolean
+prior_shown (gpointer data)
+{
+  HilumStudyView *view = data;
+  HilumImageSlot *slot = hilum_study_view_get_slot (view, HILUM_SLOT_PRIOR_FRONTAL);
+
+  return !hilum_study_view_get_loading (view) &&
+         hilum_image_slot_get_state (slot) == HILUM_SLOT_STATE_IMAGE;
+}
+
+/* The user picks a prior from another folder (what "Choose Prior Image…" does with the
+ * chosen file): a third place shows it with its date, its pixels follow linked W/L,
+ * it comes back with the study, and "Remove Prior Image" takes it away for good. */
+static void
+test_choose_prior (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *prior_dir = hilum_test_make_study (test_root, "chosen-prior");
+  g_autofree char *from = g_build_filename (prior_dir, "frontal.dcm", NULL);
+  g_autofree char *prior_path = g_build_filename (prior_dir, "older-pa.dcm", NULL);
+  const char *argv[] = { "dcmodify", "-nb", "-i", "StudyDate=20200315", prior_path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HilumTestShot) before = NULL;
+  g_autoptr(HilumTestShot) after = NULL;
+  HilumImageSlot *slot;
+  HilumViewport *frontal, *prior;
+  HilumImage *prior_image;
+  double gray_before, gray_after, pmin, prange;
+  int fx, fy, lx, ly, px, py;
+  int status = -1;
+
+  g_assert_cmpint (g_rename (from, prior_path), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  f->studies = scan (f->dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+  slot = hilum_study_view_get_slot (f->view, HILUM_SLOT_PRIOR_FRONTAL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (slot)));
+
+  hilum_study_view_set_prior_path (f->view, prior_path);
+  g_assert_true (hilum_test_wait_until (prior_shown, f->view, 60000));
+  hilum_test_iterate_for (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (slot)));
+  g_assert_cmpstr (hilum_image_slot_get_label (slot), ==, "Prior frontal");
+  g_assert_cmpstr (hilum_image_slot_get_detail (slot), ==, "2020-03-15");
+  g_assert_cmpstr (hilum_image_slot_get_path (slot), ==, prior_path);
+  g_assert_cmpuint (f->n_failed, ==, 0);
+  assert_slot_shows (f, g_ptr_array_index (f->studies, 0), HILUM_SLOT_FRONTAL, "frontal.dcm", HILUM_VIEW_FRONTAL);
+  assert_slot_shows (f, g_ptr_array_index (f->studies, 0), HILUM_SLOT_LATERAL, "lateral.dcm", HILUM_VIEW_LATERAL);
+
+  /* Three places side by side, the prior on the right, its radiograph drawn. */
+  hilum_test_view_center (f->view, HILUM_SLOT_FRONTAL, GTK_WIDGET (f->view), &fx, &fy);
+  hilum_test_view_center (f->view, HILUM_SLOT_LATERAL, GTK_WIDGET (f->view), &lx, &ly);
+  hilum_test_view_center (f->view, HILUM_SLOT_PRIOR_FRONTAL, GTK_WIDGET (f->view), &px, &py);
+  g_test_message ("centres: frontal %d, lateral %d, prior %d", fx, lx, px);
+  g_assert_cmpint (fx, <, lx);
+  g_assert_cmpint (lx, <, px);
+  before = hilum_test_render (GTK_WIDGET (f->view));
+  gray_before = hilum_test_mean_gray (before, px, py, 20);
+  g_assert_cmpfloat (gray_before, >, 5);
+  g_assert_cmpfloat (gray_before, <, 250);
+
+  /* Alt+3 focuses it. */
+  g_assert_true (hilum_study_view_focus_slot (f->view, HILUM_SLOT_PRIOR_FRONTAL));
+  g_assert_cmpint (hilum_study_view_get_active_slot (f->view), ==, HILUM_SLOT_PRIOR_FRONTAL);
+
+  /* Linked window/level reaches the prior, relative to its own range. */
+  hilum_study_view_set_link_window_level (f->view, TRUE);
+  frontal = hilum_image_view_get_viewport (hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL));
+  prior = hilum_image_view_get_viewport (hilum_study_view_get_view (f->view, HILUM_SLOT_PRIOR_FRONTAL));
+  prior_image = hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_PRIOR_FRONTAL));
+  hilum_viewport_set_window (frontal,
+                             hilum_viewport_get_window_center (frontal) + hilum_viewport_get_window_width (frontal) / 4,
+                             hilum_viewport_get_window_width (frontal));
+  {
+    HilumImage *fimage = hilum_image_view_get_image (hilum_study_view_get_view (f->view, HILUM_SLOT_FRONTAL));
+    double fmin = hilum_image_get_min_value (fimage);
+    double frange = MAX (hilum_image_get_max_value (fimage) - fmin, 1.0);
+
+    pmin = hilum_image_get_min_value (prior_image);
+    prange = MAX (hilum_image_get_max_value (prior_image) - pmin, 1.0);
+    g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (prior),
+                                    pmin + (hilum_viewport_get_window_center (frontal) - fmin) / frange * prange,
+                                    1e-6);
+  }
+  after = hilum_test_render (GTK_WIDGET (f->view));
+  gray_after = hilum_test_mean_gray (after, px, py, 20);
+  g_test_message ("prior gray %.1f -> %.1f", gray_before, gray_after);
+  g_assert_cmpfloat (gray_after, <, gray_before - 10);
+
+  /* Next run: the study scanned afresh; the remembered prior is read again. */
+  g_clear_pointer (&f->studies, g_ptr_array_unref);
+  f->studies = scan (f->dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+  g_assert_true (hilum_test_wait_until (prior_shown, f->view, 60000));
+  g_assert_cmpstr (hilum_image_slot_get_path (slot), ==, prior_path);
+  g_assert_cmpstr (hilum_image_slot_get_detail (slot), ==, "2020-03-15");
+
+  /* Removed: the place goes away, and stays away at the next run. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "study.remove-prior", NULL);
+  hilum_test_iterate_for (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (slot)));
+  g_assert_cmpint (hilum_image_slot_get_state (slot), ==, HILUM_SLOT_STATE_EMPTY);
+  g_clear_pointer (&f->studies, g_ptr_array_unref);
+  f->studies = scan (f->dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+  hilum_test_iterate_for (300);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (slot)));
+  g_assert_null (hilum_study_get_slot (g_ptr_array_index (f->studies, 0), HILUM_SLOT_PRIOR_FRONTAL));
+}
+
+static gboolean
+has_failed (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->n_failed > 0;
+}
+
+/* A prior that cannot be read: said, and nothing else changes. */
+static void
+test_choose_prior_unreadable (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (bad, "not an image", -1, NULL));
+  f->studies = scan (f->dir);
+  show_study (f, g_ptr_array_index (f->studies, 0));
+  hilum_study_view_set_prior_path (f->view, bad);
+  g_assert_true (hilum_test_wait_until (has_failed, f, 60000));
+  g_assert_cmpstr (f->failed_path, ==, bad);
+  g_assert_cmpstr (f->failed_message, !=, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hilum_study_view_get_slot (f->view, HILUM_SLOT_PRIOR_FRONTAL))));
+  g_assert_null (hilum_study_get_slot (g_ptr_array_index (f->studies, 0), HILUM_SLOT_PRIOR_FRONTAL));
+}
+
 /* A DICOM file of three frames whose values are 1000, 2000 and 3000 (window 2000/4000),
  * written with pydicom by Debian's python3. */
 static void
@@ -525,6 +665,10 @@ main (int   argc,
               fixture_setup, test_presets_apply_to_both, fixture_teardown);
   g_test_add ("/hilum/study-view/prior", Fixture, NULL,
               fixture_setup, test_prior, fixture_teardown);
+  g_test_add ("/hilum/study-view/choose-prior", Fixture, NULL,
+              fixture_setup, test_choose_prior, fixture_teardown);
+  g_test_add ("/hilum/study-view/choose-prior-unreadable", Fixture, NULL,
+              fixture_setup, test_choose_prior_unreadable, fixture_teardown);
   g_test_add ("/hilum/study-view/frames", Fixture, NULL,
               fixture_setup, test_frames, fixture_teardown);
 

@@ -299,6 +299,16 @@ hilum_image_slot_set_detail (HilumImageSlot *self,
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL && *detail != '\0');
 }
 
+const char *
+hilum_image_slot_get_detail (HilumImageSlot *self)
+{
+  g_return_val_if_fail (HILUM_IS_IMAGE_SLOT (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_label)))
+    return NULL;
+  return gtk_label_get_label (self->detail_label);
+}
+
 void
 hilum_image_slot_set_menu (HilumImageSlot *self,
                            GMenuModel     *menu)

@@ -42,6 +42,8 @@ void            hilum_image_slot_set_error    (HilumImageSlot *self,
 /* (nullable) a few words after the label, e.g. the date of a prior study */
 void            hilum_image_slot_set_detail   (HilumImageSlot *self,
                                                const char     *detail);
+/* (nullable) the detail shown, NULL when none */
+const char     *hilum_image_slot_get_detail   (HilumImageSlot *self);
 /* The menu of the slot's "Choose Image" button (the study's images). */
 void            hilum_image_slot_set_menu     (HilumImageSlot *self,
                                                GMenuModel     *menu);

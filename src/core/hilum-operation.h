@@ -1,0 +1,88 @@
+/* hilum-operation.h — one typed edit of a study document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "hilum-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Every mutation of a study document is an operation: what undo/redo replays, what the
+ * audit log records (who, when, what, before/after) and what a merge reasons about.
+ * An operation IS a JSON object, stored as is in the audit log:
+ *
+ *   {"op": "set-study-field", "field": F, "value": V, "before": B}
+ *        F: indication | technique | comparison | prior_report | status | study_date
+ *   {"op": "add-finding", "index": I, "finding": {…whole finding…}}
+ *   {"op": "remove-finding", "finding_id": ID, "index": I, "before": {…whole finding…}}
+ *   {"op": "move-finding", "finding_id": ID, "from": I, "to": J}
+ *   {"op": "set-finding-field", "finding_id": ID, "field": F, "value": V, "before": B}
+ *        F: text.en | text.es | polarity | labels | locations | progression
+ *           | translation.en | translation.es      (V any JSON value; null allowed)
+ *   {"op": "add-box", "finding_id": ID, "reader_id": R, "image_id": M, "index": I,
+ *        "box": {"box_id": …, "xyxy_norm": [x1, y1, x2, y2]}}
+ *   {"op": "remove-box", "box_id": B, "finding_id": ID, "reader_id": R, "image_id": M,
+ *        "index": I, "before": {…whole box…}}
+ *   {"op": "set-box", "box_id": B, "value": [x1, y1, x2, y2], "before": [x1, y1, x2, y2]}
+ *   {"op": "add-reader", "reader": {"reader_id": R, "name": …, "role": …}}
+ *   {"op": "batch", "label": "…", "ops": [ … ]}        (applied and undone as one)
+ *
+ * Every operation also carries "author" (reader id of who made it) and "time" (ISO 8601
+ * UTC), stamped by HilumSession. "before" (and "index"/"from" where listed) are filled in
+ * by hilum_document_apply(): constructors leave them out, so an inverse can always be
+ * built from an applied operation.
+ */
+
+typedef struct _HilumOperation HilumOperation;
+
+#define HILUM_TYPE_OPERATION (hilum_operation_get_type ())
+GType            hilum_operation_get_type            (void) G_GNUC_CONST;
+
+HilumOperation  *hilum_operation_ref                 (HilumOperation *self);
+void             hilum_operation_unref               (HilumOperation *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumOperation, hilum_operation_unref)
+
+/* Takes a reference on @object (no copy). */
+HilumOperation  *hilum_operation_new_from_json       (JsonObject     *object);
+HilumOperation  *hilum_operation_new_from_string     (const char     *json,
+                                                      GError        **error);
+JsonObject      *hilum_operation_get_json            (HilumOperation *self);
+char            *hilum_operation_to_string           (HilumOperation *self);
+const char      *hilum_operation_get_kind            (HilumOperation *self);
+/* The inverse of an APPLIED operation (its "before" is known). */
+HilumOperation  *hilum_operation_invert              (HilumOperation *self);
+/* A short translated description for menus: "Undo Add Box", history lists. */
+const char      *hilum_operation_get_label           (HilumOperation *self);
+
+HilumOperation  *hilum_operation_new_set_study_field (const char     *field,
+                                                      JsonNode       *value);
+HilumOperation  *hilum_operation_new_add_finding     (JsonObject     *finding,
+                                                      int             index);
+HilumOperation  *hilum_operation_new_remove_finding  (const char     *finding_id);
+HilumOperation  *hilum_operation_new_move_finding    (const char     *finding_id,
+                                                      int             to);
+HilumOperation  *hilum_operation_new_set_finding_field (const char   *finding_id,
+                                                        const char   *field,
+                                                        JsonNode     *value);
+HilumOperation  *hilum_operation_new_set_text        (const char     *finding_id,
+                                                      const char     *lang,
+                                                      const char     *text);
+/* @box_id NULL makes a new UUID. */
+HilumOperation  *hilum_operation_new_add_box         (const char     *finding_id,
+                                                      const char     *reader_id,
+                                                      const char     *image_id,
+                                                      const char     *box_id,
+                                                      const double    xyxy_norm[4]);
+HilumOperation  *hilum_operation_new_remove_box      (const char     *box_id);
+HilumOperation  *hilum_operation_new_set_box         (const char     *box_id,
+                                                      const double    xyxy_norm[4]);
+HilumOperation  *hilum_operation_new_add_reader      (JsonObject     *reader);
+/* Takes the operations (their references) from @ops. */
+HilumOperation  *hilum_operation_new_batch           (const char     *label,
+                                                      GPtrArray      *ops);
+
+G_END_DECLS

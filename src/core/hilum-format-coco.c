@@ -1,0 +1,32 @@
+/* hilum-format-coco.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-format-coco"
+
+#include <glib/gi18n.h>
+
+#include "hilum-format-private.h"
+
+GPtrArray *
+hilum_format_coco_import (const char               *path,
+                          const HilumFormatOptions *options,
+                          GPtrArray                *problems,
+                          GError                  **error)
+{
+  g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_UNSUPPORTED,
+               _("This format cannot be imported yet"));
+  return NULL;
+}
+
+gboolean
+hilum_format_coco_export (GPtrArray                *documents,
+                          const char               *path,
+                          const HilumFormatOptions *options,
+                          GPtrArray                *problems,
+                          GError                  **error)
+{
+  g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_UNSUPPORTED,
+               _("This format cannot be exported yet"));
+  return FALSE;
+}

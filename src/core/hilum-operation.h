@@ -28,13 +28,37 @@ G_BEGIN_DECLS
  *   {"op": "remove-box", "box_id": B, "finding_id": ID, "reader_id": R, "image_id": M,
  *        "index": I, "before": {…whole box…}}
  *   {"op": "set-box", "box_id": B, "value": [x1, y1, x2, y2], "before": [x1, y1, x2, y2]}
- *   {"op": "add-reader", "reader": {"reader_id": R, "name": …, "role": …}}
+ *   {"op": "add-reader", "reader": {"reader_id": R, "name": …, "role": …}, "index": I}
+ *   {"op": "remove-reader", "reader_id": R, "index": I, "before": {…whole reader…}}
+ *   {"op": "replace-finding", "finding_id": ID, "value": {…whole finding…}, "before": {…}}
+ *        (what hilum_document_diff() uses when a change has no finer kind: unknown keys)
+ *   {"op": "set-document-field", "field": F, "value": V, "before": B}
+ *        F: any top-level member but "schema" and "findings" (images, readers, qc,
+ *           consensus, provenance, the whole "study" object, unknown members)
  *   {"op": "batch", "label": "…", "ops": [ … ]}        (applied and undone as one)
  *
  * Every operation also carries "author" (reader id of who made it) and "time" (ISO 8601
  * UTC), stamped by HilumSession. "before" (and "index"/"from" where listed) are filled in
  * by hilum_document_apply(): constructors leave them out, so an inverse can always be
  * built from an applied operation.
+ *
+ * Details that make undo restore the exact bytes of the document:
+ * - A set-* operation without "value" removes the member; one without "before" found the
+ *   member absent (so its inverse removes it again).
+ * - add-box records "annotation_index", and "annotation_created": true when it created the
+ *   (reader, image) entry, else "status_before" (the entry's status, null when absent).
+ *   It sets the entry's status to "boxed", or to its "status" when given (null removes it).
+ *   With "annotation" (a whole entry) it inserts that entry when the entry is missing.
+ * - remove-box records finding_id, reader_id, image_id, "index", "annotation_index",
+ *   "before" and "status_before"; the entry stays (status "not_boxed" once empty) unless
+ *   "remove_annotation": true and it held only this box — then "annotation_before" keeps the
+ *   whole entry. "status", when given, is the status to leave.
+ * - set-finding-field on "text.xx"/"translation.xx" creates a missing "text"/"translation"
+ *   object ("parent_created"); its inverse carries "remove_parent".
+ * - Inverses carry "restore": true: their values come from the document itself, so only
+ *   their structure is checked, not their content (an imported box slightly outside [0,1]
+ *   comes back on undo). Documents' diffs carry it too.
+ * Constructors copy the JsonNode / JsonObject arguments they get (transfer none).
  */
 
 typedef struct _HilumOperation HilumOperation;
@@ -84,5 +108,15 @@ HilumOperation  *hilum_operation_new_add_reader      (JsonObject     *reader);
 /* Takes the operations (their references) from @ops. */
 HilumOperation  *hilum_operation_new_batch           (const char     *label,
                                                       GPtrArray      *ops);
+
+/* Additions for undo, diffs and the session. */
+/* A deep copy: applying the copy does not fill in @self's "before". */
+HilumOperation  *hilum_operation_copy                (HilumOperation *self);
+HilumOperation  *hilum_operation_new_remove_reader   (const char     *reader_id);
+/* Replaces the finding with the same finding_id by @finding (a copy). */
+HilumOperation  *hilum_operation_new_replace_finding (JsonObject     *finding);
+/* @value NULL removes the member. */
+HilumOperation  *hilum_operation_new_set_document_field (const char  *field,
+                                                         JsonNode    *value);
 
 G_END_DECLS

@@ -1,0 +1,738 @@
+/* hilum-document.c — one study as a hilum-study/1 JSON document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The document is its JSON tree and nothing else: fields Hilum does not know stay where
+ * they were, in their order, so import → export never loses data. Only operations
+ * (hilum-document-apply.c) change it.
+ */
+#define G_LOG_DOMAIN "hilum-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hilum-document.h"
+#include "hilum-document-private.h"
+
+struct _HilumDocument
+{
+  GObject parent_instance;
+
+  JsonNode *root;               /* always an object */
+};
+
+G_DEFINE_FINAL_TYPE (HilumDocument, hilum_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (hilum-document-error-quark, hilum_document_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* JSON helpers */
+
+JsonNode *
+_hilum_json_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (node == NULL)
+    return NULL;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObject *new_object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, object);
+        while (json_object_iter_next (&iter, &name, &member))
+          json_object_set_member (new_object, name, _hilum_json_deep_copy (member));
+        copy = json_node_init_object (json_node_alloc (), new_object);
+        json_object_unref (new_object);
+        return copy;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        JsonArray *new_array = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (new_array, _hilum_json_deep_copy (json_array_get_element (array, i)));
+        copy = json_node_init_array (json_node_alloc (), new_array);
+        json_array_unref (new_array);
+        return copy;
+      }
+
+    case JSON_NODE_NULL:
+      return json_node_init_null (json_node_alloc ());
+
+    case JSON_NODE_VALUE:
+    default:
+      /* A fresh value: json_node_copy() would share it. Integers stay integers. */
+      copy = json_node_alloc ();
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          return json_node_init_int (copy, json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (copy, json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (copy, json_node_get_boolean (node));
+        case G_TYPE_STRING:
+          return json_node_init_string (copy, json_node_get_string (node));
+        default:
+          return json_node_init_null (copy);
+        }
+    }
+}
+
+JsonObject *
+_hilum_json_object_deep_copy (JsonObject *object)
+{
+  g_autoptr(JsonNode) wrap = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonNode) copy = _hilum_json_deep_copy (wrap);
+
+  return json_object_ref (json_node_get_object (copy));
+}
+
+void
+_hilum_json_array_insert (JsonObject *parent,
+                          const char *array_member,
+                          guint       index,
+                          JsonNode   *node)
+{
+  JsonArray *old = json_object_get_array_member (parent, array_member);
+  guint n = old != NULL ? json_array_get_length (old) : 0;
+  JsonArray *array = json_array_sized_new (n + 1);
+
+  /* JsonArray cannot insert: build the new array from the same element nodes, so the
+   * objects others hold (findings, boxes) stay the same objects. */
+  for (guint i = 0; i <= n; i++)
+    {
+      if (i == MIN (index, n))
+        json_array_add_element (array, node);
+      if (i < n)
+        json_array_add_element (array, json_node_ref (json_array_get_element (old, i)));
+    }
+  json_object_set_array_member (parent, array_member, array);
+}
+
+char *
+hilum_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+/* Validation of a whole document */
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, HILUM_DOCUMENT_ERROR, HILUM_DOCUMENT_ERROR_INVALID,
+               _("This is not a valid Hilum study document: %s"), message);
+  return FALSE;
+}
+
+static gboolean
+member_is (JsonObject  *object,
+           const char  *name,
+           JsonNodeType type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && json_node_get_node_type (node) == type;
+}
+
+static gboolean
+member_is_string (JsonObject *object,
+                  const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+validate_boxes (JsonArray   *boxes,
+                guint        finding_number,
+                GHashTable  *box_ids,
+                GError     **error)
+{
+  for (guint k = 0; k < json_array_get_length (boxes); k++)
+    {
+      JsonNode *node = json_array_get_element (boxes, k);
+      JsonObject *box;
+      JsonArray *xyxy;
+      const char *box_id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return invalid (error, _("a box of finding %u is not an object."), finding_number);
+      box = json_node_get_object (node);
+      if (!member_is_string (box, "box_id"))
+        return invalid (error, _("a box of finding %u has no “box_id” text."), finding_number);
+      box_id = json_object_get_string_member (box, "box_id");
+      if (!g_hash_table_add (box_ids, (gpointer) box_id))
+        return invalid (error, _("two boxes have the same id “%s”."), box_id);
+      if (!member_is (box, "xyxy_norm", JSON_NODE_ARRAY)
+          || json_array_get_length (xyxy = json_object_get_array_member (box, "xyxy_norm")) != 4)
+        return invalid (error, _("box “%s” has no “xyxy_norm” with four numbers."), box_id);
+      for (guint c = 0; c < 4; c++)
+        {
+          JsonNode *value = json_array_get_element (xyxy, c);
+
+          if (!JSON_NODE_HOLDS_VALUE (value)
+              || (json_node_get_value_type (value) != G_TYPE_DOUBLE
+                  && json_node_get_value_type (value) != G_TYPE_INT64))
+            return invalid (error, _("box “%s” has no “xyxy_norm” with four numbers."), box_id);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_finding (JsonNode    *node,
+                  guint        number,
+                  GHashTable  *finding_ids,
+                  GHashTable  *box_ids,
+                  GError     **error)
+{
+  JsonObject *finding;
+  const char *finding_id;
+  JsonArray *annotations;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("finding %u is not an object."), number);
+  finding = json_node_get_object (node);
+  if (!member_is_string (finding, "finding_id"))
+    return invalid (error, _("finding %u has no “finding_id” text."), number);
+  finding_id = json_object_get_string_member (finding, "finding_id");
+  if (!g_hash_table_add (finding_ids, (gpointer) finding_id))
+    return invalid (error, _("two findings have the same id “%s”."), finding_id);
+  if (json_object_has_member (finding, "text") && !member_is (finding, "text", JSON_NODE_OBJECT))
+    return invalid (error, _("the “text” of finding %u is not an object."), number);
+
+  if (!json_object_has_member (finding, "annotations"))
+    return TRUE;
+  if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
+    return invalid (error, _("the “annotations” of finding %u are not a list."), number);
+
+  annotations = json_object_get_array_member (finding, "annotations");
+  for (guint j = 0; j < json_array_get_length (annotations); j++)
+    {
+      JsonNode *a_node = json_array_get_element (annotations, j);
+      JsonObject *annotation;
+
+      if (!JSON_NODE_HOLDS_OBJECT (a_node))
+        return invalid (error, _("an annotation of finding %u is not an object."), number);
+      annotation = json_node_get_object (a_node);
+      if (!member_is_string (annotation, "reader_id") || !member_is_string (annotation, "image_id"))
+        return invalid (error, _("an annotation of finding %u has no “reader_id” or “image_id” text."),
+                        number);
+      if (!member_is (annotation, "boxes", JSON_NODE_ARRAY))
+        return invalid (error, _("an annotation of finding %u has no “boxes” list."), number);
+      if (!validate_boxes (json_object_get_array_member (annotation, "boxes"), number, box_ids, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_document (JsonNode  *root,
+                   GError   **error)
+{
+  g_autoptr(GHashTable) finding_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) box_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *object;
+  JsonObject *study;
+  JsonArray *findings;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (error, _("it is not a JSON object."));
+  object = json_node_get_object (root);
+
+  if (!member_is_string (object, "schema"))
+    return invalid (error, _("it has no “schema”."));
+  if (g_strcmp0 (json_object_get_string_member (object, "schema"), HILUM_DOCUMENT_SCHEMA) != 0)
+    return invalid (error, _("its schema is “%s”, not “%s”."),
+                    json_object_get_string_member (object, "schema"), HILUM_DOCUMENT_SCHEMA);
+
+  if (!member_is (object, "study", JSON_NODE_OBJECT))
+    return invalid (error, _("it has no “study” object."));
+  study = json_object_get_object_member (object, "study");
+  if (!member_is_string (study, "study_id"))
+    return invalid (error, _("“study_id” is missing or not text."));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "images" : "readers";
+
+      if (json_object_has_member (object, name) && !member_is (object, name, JSON_NODE_ARRAY))
+        return invalid (error, _("“%s” is not a list."), name);
+    }
+
+  if (!member_is (object, "findings", JSON_NODE_ARRAY))
+    return invalid (error, _("“findings” is missing or not a list."));
+  findings = json_object_get_array_member (object, "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (!validate_finding (json_array_get_element (findings, i), i + 1, finding_ids, box_ids, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+hilum_document_finalize (GObject *object)
+{
+  HilumDocument *self = (HilumDocument *)object;
+
+  g_clear_pointer (&self->root, json_node_unref);
+
+  G_OBJECT_CLASS (hilum_document_parent_class)->finalize (object);
+}
+
+static void
+hilum_document_class_init (HilumDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hilum_document_finalize;
+
+  /**
+   * HilumDocument::changed:
+   * @op: the operation just applied, with its "before" filled in
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, HILUM_TYPE_OPERATION);
+}
+
+static void
+hilum_document_init (HilumDocument *self)
+{
+}
+
+void
+_hilum_document_emit_changed (HilumDocument  *self,
+                              HilumOperation *op)
+{
+  g_signal_emit (self, signals[CHANGED], 0, op);
+}
+
+/* Public API */
+
+HilumDocument *
+hilum_document_new (const char *study_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  HilumDocument *self;
+  JsonObject *root;
+  JsonObject *study;
+  JsonObject *source;
+  JsonObject *provenance;
+
+  g_return_val_if_fail (study_id != NULL, NULL);
+
+  study = json_object_new ();
+  json_object_set_string_member (study, "study_id", study_id);
+  json_object_set_string_member (study, "study_date", "");
+  json_object_set_null_member (study, "prior_study_id");
+  json_object_set_null_member (study, "prior_image_id");
+  json_object_set_string_member (study, "indication", "");
+  json_object_set_string_member (study, "technique", "");
+  json_object_set_string_member (study, "comparison", "");
+  json_object_set_string_member (study, "prior_report", "");
+  json_object_set_string_member (study, "status", "new");
+  source = json_object_new ();
+  json_object_set_null_member (source, "dataset");
+  json_object_set_null_member (source, "split");
+  json_object_set_object_member (source, "extra", json_object_new ());
+  json_object_set_object_member (study, "source", source);
+
+  provenance = json_object_new ();
+  json_object_set_null_member (provenance, "created_by");
+  {
+    g_autofree char *created_at = g_date_time_format_iso8601 (now);
+
+    json_object_set_string_member (provenance, "created_at", created_at);
+  }
+  json_object_set_null_member (provenance, "imported_from");
+  json_object_set_array_member (provenance, "absent_keys", json_array_new ());
+  json_object_set_array_member (provenance, "key_order", json_array_new ());
+
+  root = json_object_new ();
+  json_object_set_string_member (root, "schema", HILUM_DOCUMENT_SCHEMA);
+  json_object_set_object_member (root, "study", study);
+  json_object_set_array_member (root, "images", json_array_new ());
+  json_object_set_array_member (root, "readers", json_array_new ());
+  json_object_set_array_member (root, "findings", json_array_new ());
+  json_object_set_object_member (root, "qc", json_object_new ());
+  json_object_set_null_member (root, "consensus");
+  json_object_set_object_member (root, "provenance", provenance);
+
+  self = g_object_new (HILUM_TYPE_DOCUMENT, NULL);
+  self->root = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+  return self;
+}
+
+HilumDocument *
+hilum_document_new_from_json (JsonNode  *root,
+                              GError   **error)
+{
+  HilumDocument *self;
+
+  if (!validate_document (root, error))
+    return NULL;
+
+  self = g_object_new (HILUM_TYPE_DOCUMENT, NULL);
+  self->root = _hilum_json_deep_copy (root);
+  return self;
+}
+
+HilumDocument *
+hilum_document_new_from_string (const char  *json,
+                                gssize       length,
+                                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, length, &local_error))
+    {
+      g_set_error (error, HILUM_DOCUMENT_ERROR, HILUM_DOCUMENT_ERROR_INVALID,
+                   _("This is not a valid Hilum study document: %s"), local_error->message);
+      return NULL;
+    }
+  return hilum_document_new_from_json (json_parser_get_root (parser), error);
+}
+
+HilumDocument *
+hilum_document_copy (HilumDocument *self)
+{
+  HilumDocument *copy;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  copy = g_object_new (HILUM_TYPE_DOCUMENT, NULL);
+  copy->root = _hilum_json_deep_copy (self->root);
+  return copy;
+}
+
+JsonNode *
+hilum_document_to_json (HilumDocument *self)
+{
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  return _hilum_json_deep_copy (self->root);
+}
+
+char *
+hilum_document_to_string (HilumDocument *self,
+                          gboolean       pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, self->root);
+  return json_generator_to_data (generator, NULL);
+}
+
+JsonObject *
+hilum_document_get_root (HilumDocument *self)
+{
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  return json_node_get_object (self->root);
+}
+
+static JsonObject *
+get_study (HilumDocument *self)
+{
+  return json_object_get_object_member (json_node_get_object (self->root), "study");
+}
+
+static JsonArray *
+get_findings (HilumDocument *self)
+{
+  return json_object_get_array_member (json_node_get_object (self->root), "findings");
+}
+
+const char *
+hilum_document_get_study_id (HilumDocument *self)
+{
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  return json_object_get_string_member (get_study (self), "study_id");
+}
+
+const char *
+hilum_document_get_study_field (HilumDocument *self,
+                                const char    *field)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  node = json_object_get_member (get_study (self), field);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+guint
+hilum_document_get_n_findings (HilumDocument *self)
+{
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), 0);
+
+  return json_array_get_length (get_findings (self));
+}
+
+JsonObject *
+hilum_document_get_finding (HilumDocument *self,
+                            guint          index)
+{
+  JsonArray *findings;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  findings = get_findings (self);
+  g_return_val_if_fail (index < json_array_get_length (findings), NULL);
+
+  return json_array_get_object_element (findings, index);
+}
+
+JsonObject *
+hilum_document_find_finding (HilumDocument *self,
+                             const char    *finding_id,
+                             guint         *index)
+{
+  JsonArray *findings;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (finding_id != NULL, NULL);
+
+  findings = get_findings (self);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (hilum_finding_get_id (finding), finding_id) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return finding;
+        }
+    }
+  return NULL;
+}
+
+JsonObject *
+_hilum_finding_find_annotation (JsonObject *finding,
+                                const char *reader_id,
+                                const char *image_id,
+                                guint      *index)
+{
+  JsonArray *annotations;
+
+  if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
+    return NULL;
+  annotations = json_object_get_array_member (finding, "annotations");
+  for (guint j = 0; j < json_array_get_length (annotations); j++)
+    {
+      JsonObject *annotation = json_array_get_object_element (annotations, j);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (annotation, "reader_id", NULL), reader_id) == 0
+          && g_strcmp0 (json_object_get_string_member_with_default (annotation, "image_id", NULL), image_id) == 0)
+        {
+          if (index != NULL)
+            *index = j;
+          return annotation;
+        }
+    }
+  return NULL;
+}
+
+JsonObject *
+hilum_document_find_box (HilumDocument  *self,
+                         const char     *box_id,
+                         const char    **finding_id,
+                         const char    **reader_id,
+                         const char    **image_id)
+{
+  JsonArray *findings;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (box_id != NULL, NULL);
+
+  findings = get_findings (self);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      JsonArray *annotations;
+
+      if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
+        continue;
+      annotations = json_object_get_array_member (finding, "annotations");
+      for (guint j = 0; j < json_array_get_length (annotations); j++)
+        {
+          JsonObject *annotation = json_array_get_object_element (annotations, j);
+          JsonArray *boxes = json_object_get_array_member (annotation, "boxes");
+
+          for (guint k = 0; boxes != NULL && k < json_array_get_length (boxes); k++)
+            {
+              JsonObject *box = json_array_get_object_element (boxes, k);
+
+              if (g_strcmp0 (json_object_get_string_member_with_default (box, "box_id", NULL), box_id) != 0)
+                continue;
+              if (finding_id != NULL)
+                *finding_id = hilum_finding_get_id (finding);
+              if (reader_id != NULL)
+                *reader_id = json_object_get_string_member (annotation, "reader_id");
+              if (image_id != NULL)
+                *image_id = json_object_get_string_member (annotation, "image_id");
+              return box;
+            }
+        }
+    }
+  return NULL;
+}
+
+JsonObject *
+hilum_document_find_image_by_role (HilumDocument *self,
+                                   const char    *role)
+{
+  JsonArray *images;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  images = json_object_get_array_member (json_node_get_object (self->root), "images");
+  for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
+    {
+      JsonNode *node = json_array_get_element (images, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node)
+          && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "role", NULL),
+                        role) == 0)
+        return json_node_get_object (node);
+    }
+  return NULL;
+}
+
+gboolean
+hilum_document_apply (HilumDocument   *self,
+                      HilumOperation  *op,
+                      GError         **error)
+{
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (op != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_hilum_document_apply_silently (self, op, error))
+    return FALSE;
+  _hilum_document_emit_changed (self, op);
+  return TRUE;
+}
+
+/* Finding accessors */
+
+const char *
+hilum_finding_get_id (JsonObject *finding)
+{
+  g_return_val_if_fail (finding != NULL, "");
+
+  return json_object_get_string_member_with_default (finding, "finding_id", "");
+}
+
+const char *
+hilum_finding_get_polarity (JsonObject *finding)
+{
+  g_return_val_if_fail (finding != NULL, "");
+
+  return json_object_get_string_member_with_default (finding, "polarity", "");
+}
+
+const char *
+hilum_finding_get_text (JsonObject *finding,
+                        const char *lang)
+{
+  JsonNode *text;
+  JsonNode *node;
+
+  g_return_val_if_fail (finding != NULL, "");
+  g_return_val_if_fail (lang != NULL, "");
+
+  text = json_object_get_member (finding, "text");
+  if (text == NULL || !JSON_NODE_HOLDS_OBJECT (text))
+    return "";
+  node = json_object_get_member (json_node_get_object (text), lang);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+JsonObject *
+hilum_finding_new (const char *polarity)
+{
+  g_autofree char *uuid = hilum_uuid_new ();
+  JsonObject *finding = json_object_new ();
+  JsonObject *text = json_object_new ();
+  JsonObject *translation = json_object_new ();
+
+  json_object_set_string_member (finding, "finding_id", uuid);
+  json_object_set_string_member (finding, "polarity", polarity != NULL ? polarity : "positive");
+  json_object_set_string_member (text, "en", "");
+  json_object_set_string_member (text, "es", "");
+  json_object_set_object_member (finding, "text", text);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *state = json_object_new ();
+
+      json_object_set_string_member (state, "state", "draft");
+      json_object_set_null_member (state, "by");
+      json_object_set_null_member (state, "at");
+      json_object_set_object_member (translation, i == 0 ? "en" : "es", state);
+    }
+  json_object_set_object_member (finding, "translation", translation);
+  json_object_set_array_member (finding, "labels", json_array_new ());
+  json_object_set_array_member (finding, "locations", json_array_new ());
+  json_object_set_null_member (finding, "progression");
+  json_object_set_array_member (finding, "annotations", json_array_new ());
+  return finding;
+}

@@ -1,0 +1,730 @@
+/* hilum-finding-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-finding-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hilum-finding-colors.h"
+#include "hilum-finding-row.h"
+
+struct _HilumFindingRow
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkLabel       *badge;
+  GtkDropDown    *polarity_dropdown;
+  GtkDropDown    *progression_dropdown;
+  GtkLabel       *boxes_label;
+  GtkMenuButton  *menu_button;
+  GtkBox         *texts_box;
+  GtkWidget      *terms_grid;
+  GtkBox         *labels_slot;
+  GtkBox         *locations_slot;
+  GtkLabel       *labels_value;
+  GtkLabel       *locations_value;
+
+  GtkWidget      *lang_box[2];     /* "es", "en" */
+  GtkTextView    *text_view[2];
+
+  HilumSession   *session;
+  char           *finding_id;
+  /* the progression value of each dropdown item; NULL is "not stated" */
+  GPtrArray      *progression_values;
+  guint           index;
+  /* TRUE while the row shows what the document says: no operation from that */
+  gboolean        syncing;
+  gboolean        selected;
+};
+
+G_DEFINE_FINAL_TYPE (HilumFindingRow, hilum_finding_row, GTK_TYPE_WIDGET)
+
+enum {
+  SELECTED,
+  OPERATION_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *languages[] = { "es", "en" };
+
+/* The values PadChest-GR is believed to use (FORMATS.md); any other is kept as is. */
+static const char *known_progressions[] = { "stable", "improved", "worsened" };
+
+static int
+lang_slot (const char *lang)
+{
+  return g_strcmp0 (lang, "en") == 0 ? 1 : 0;
+}
+
+static JsonObject *
+row_get_finding (HilumFindingRow *self)
+{
+  HilumDocument *document = hilum_session_get_document (self->session);
+
+  return hilum_document_find_finding (document, self->finding_id, NULL);
+}
+
+static void
+row_perform (HilumFindingRow *self,
+             HilumOperation  *op)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hilum_session_perform (self->session, op, &error))
+    {
+      g_signal_emit (self, signals[OPERATION_FAILED], 0, error->message);
+      /* The field still shows the refused value: show the document's again. */
+      hilum_finding_row_sync (self);
+    }
+}
+
+static void
+row_set_field (HilumFindingRow *self,
+               const char      *field,
+               JsonNode        *value)
+{
+  g_autoptr(HilumOperation) op = hilum_operation_new_set_finding_field (self->finding_id,
+                                                                        field, value);
+  row_perform (self, op);
+}
+
+static void
+text_changed_cb (HilumFindingRow *self,
+                 GtkTextBuffer   *buffer)
+{
+  g_autoptr(HilumOperation) op = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *lang = g_object_get_data (G_OBJECT (buffer), "hilum-lang");
+
+  if (self->syncing)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  op = hilum_operation_new_set_text (self->finding_id, lang, text);
+  row_perform (self, op);
+}
+
+static void
+text_focus_leave_cb (HilumFindingRow *self)
+{
+  /* Typing in another field, or coming back later, starts a new undo step. */
+  if (self->session != NULL)
+    hilum_session_break_merge (self->session);
+}
+
+static void
+polarity_cb (HilumFindingRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->polarity_dropdown);
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  row_set_field (self, "polarity",
+                 json_node_init_string (json_node_alloc (),
+                                        selected == 1 ? "negative" : "positive"));
+}
+
+static void
+progression_cb (HilumFindingRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->progression_dropdown);
+  const char *value;
+
+  if (self->syncing || selected >= self->progression_values->len)
+    return;
+  value = g_ptr_array_index (self->progression_values, selected);
+  row_set_field (self, "progression",
+                 value != NULL ? json_node_init_string (json_node_alloc (), value)
+                               : json_node_init_null (json_node_alloc ()));
+}
+
+static void
+focus_enter_cb (HilumFindingRow *self)
+{
+  g_signal_emit (self, signals[SELECTED], 0);
+}
+
+static void
+pressed_cb (HilumFindingRow *self)
+{
+  g_signal_emit (self, signals[SELECTED], 0);
+}
+
+static const char *
+progression_label (const char *value)
+{
+  if (value == NULL)
+    /* Translators: progression of a finding when the report says nothing about it */
+    return _("Progression not stated");
+  if (g_str_equal (value, "stable"))
+    return C_("progression", "Stable");
+  if (g_str_equal (value, "improved"))
+    return C_("progression", "Improved");
+  if (g_str_equal (value, "worsened"))
+    return C_("progression", "Worsened");
+  return value;
+}
+
+/* The dropdown offers the known values plus the finding's own when it is another one. */
+static void
+row_set_progression_items (HilumFindingRow *self,
+                           const char      *current)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  gboolean known = current == NULL;
+
+  g_ptr_array_set_size (self->progression_values, 0);
+  g_ptr_array_add (self->progression_values, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (known_progressions); i++)
+    {
+      g_ptr_array_add (self->progression_values, g_strdup (known_progressions[i]));
+      known |= g_strcmp0 (current, known_progressions[i]) == 0;
+    }
+  if (!known)
+    g_ptr_array_add (self->progression_values, g_strdup (current));
+
+  for (guint i = 0; i < self->progression_values->len; i++)
+    gtk_string_list_append (model,
+                            progression_label (g_ptr_array_index (self->progression_values, i)));
+  gtk_drop_down_set_model (self->progression_dropdown, G_LIST_MODEL (model));
+}
+
+static void
+row_sync_progression (HilumFindingRow *self,
+                      JsonObject      *finding)
+{
+  const char *current = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (json_object_has_member (finding, "progression")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (finding, "progression")))
+    current = json_object_get_string_member (finding, "progression");
+
+  for (guint i = 0; i < self->progression_values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->progression_values, i), current) == 0)
+      position = i;
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      row_set_progression_items (self, current);
+      position = self->progression_values->len - 1;
+      if (current == NULL)
+        position = 0;
+    }
+  if (gtk_drop_down_get_selected (self->progression_dropdown) != position)
+    gtk_drop_down_set_selected (self->progression_dropdown, position);
+}
+
+static char *
+terms_to_text (JsonObject *finding,
+               const char *member)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonNode *node = json_object_get_member (finding, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *term = json_array_get_string_element (array, i);
+
+          if (term == NULL)
+            continue;
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, term);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+reader_name (HilumDocument *document,
+             const char    *reader_id)
+{
+  JsonObject *root = hilum_document_get_root (document);
+  JsonArray *readers;
+
+  if (!json_object_has_member (root, "readers")
+      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "readers")))
+    return reader_id;
+  readers = json_object_get_array_member (root, "readers");
+  for (guint i = 0; i < json_array_get_length (readers); i++)
+    {
+      JsonObject *reader = json_array_get_object_element (readers, i);
+      const char *name;
+
+      if (reader == NULL
+          || g_strcmp0 (json_object_get_string_member_with_default (reader, "reader_id", NULL),
+                        reader_id) != 0)
+        continue;
+      name = json_object_get_string_member_with_default (reader, "name", NULL);
+      return name != NULL && name[0] != '\0' ? name : reader_id;
+    }
+  return reader_id;
+}
+
+/* "Boxes: Ana 2 · r2 1", in the order the readers first appear; "" without boxes. */
+static char *
+boxes_text (HilumDocument *document,
+            JsonObject    *finding,
+            guint         *total)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *annotations;
+
+  *total = 0;
+  if (!json_object_has_member (finding, "annotations")
+      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (finding, "annotations")))
+    return g_strdup ("");
+
+  annotations = json_object_get_array_member (finding, "annotations");
+  for (guint i = 0; i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *annotation = json_array_get_object_element (annotations, i);
+      const char *reader_id;
+      guint n = 0, slot;
+
+      if (annotation == NULL)
+        continue;
+      reader_id = json_object_get_string_member_with_default (annotation, "reader_id", "");
+      if (json_object_has_member (annotation, "boxes")
+          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (annotation, "boxes")))
+        n = json_array_get_length (json_object_get_array_member (annotation, "boxes"));
+      if (n == 0)
+        continue;
+
+      for (slot = 0; slot < ids->len; slot++)
+        if (g_str_equal (g_ptr_array_index (ids, slot), reader_id))
+          break;
+      if (slot == ids->len)
+        {
+          guint zero = 0;
+
+          g_ptr_array_add (ids, (gpointer) reader_id);
+          g_array_append_val (counts, zero);
+        }
+      g_array_index (counts, guint, slot) += n;
+      *total += n;
+    }
+
+  if (*total == 0)
+    return g_strdup ("");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%s %u", i > 0 ? " · " : "",
+                            reader_name (document, g_ptr_array_index (ids, i)),
+                            g_array_index (counts, guint, i));
+  /* Translators: %s is a list of readers with their number of boxes, "Ana 2 · r2 1" */
+  return g_strdup_printf (_("Boxes: %s"), text->str);
+}
+
+static void
+row_sync_text (HilumFindingRow *self,
+               guint            slot,
+               const char      *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view[slot]);
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end, cursor;
+  int offset;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (shown, text) == 0)
+    return;
+
+  /* Undo or another editor changed it: keep the cursor near where it was. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
+void
+hilum_finding_row_sync (HilumFindingRow *self)
+{
+  HilumDocument *document;
+  JsonObject *finding;
+  g_autofree char *labels = NULL;
+  g_autofree char *locations = NULL;
+  g_autofree char *boxes = NULL;
+  gboolean negative;
+  guint n_boxes;
+
+  g_return_if_fail (HILUM_IS_FINDING_ROW (self));
+
+  document = hilum_session_get_document (self->session);
+  finding = row_get_finding (self);
+  if (finding == NULL)
+    return;
+
+  self->syncing = TRUE;
+
+  for (guint slot = 0; slot < 2; slot++)
+    row_sync_text (self, slot, hilum_finding_get_text (finding, languages[slot]));
+
+  negative = g_strcmp0 (hilum_finding_get_polarity (finding), "negative") == 0;
+  if (gtk_drop_down_get_selected (self->polarity_dropdown) != (negative ? 1u : 0u))
+    gtk_drop_down_set_selected (self->polarity_dropdown, negative ? 1 : 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge),
+                               negative ? _("Negative finding") : _("Positive finding"));
+
+  row_sync_progression (self, finding);
+
+  labels = terms_to_text (finding, "labels");
+  locations = terms_to_text (finding, "locations");
+  gtk_label_set_label (self->labels_value, labels[0] != '\0' ? labels : _("None"));
+  gtk_label_set_label (self->locations_value, locations[0] != '\0' ? locations : _("None"));
+
+  boxes = boxes_text (document, finding, &n_boxes);
+  if (!negative && n_boxes == 0)
+    {
+      g_free (boxes);
+      boxes = g_strdup (_("No boxes"));
+    }
+  gtk_label_set_label (self->boxes_label, boxes);
+
+  /* A negative sentence of PadChest-GR has only its two texts: no progression, labels
+   * or locations to edit unless it came with some. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progression_dropdown),
+                          !negative || gtk_drop_down_get_selected (self->progression_dropdown) != 0);
+  gtk_widget_set_visible (self->terms_grid,
+                          !negative || labels[0] != '\0' || locations[0] != '\0');
+
+  if (negative)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "negative");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "negative");
+
+  self->syncing = FALSE;
+}
+
+static void
+row_update_accessible_names (HilumFindingRow *self)
+{
+  /* Translators: the field of finding number %u's sentence in Spanish */
+  g_autofree char *es = g_strdup_printf (_("Finding %u, Spanish sentence"), self->index + 1);
+  /* Translators: the field of finding number %u's sentence in English */
+  g_autofree char *en = g_strdup_printf (_("Finding %u, English sentence"), self->index + 1);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view[0]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, es, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view[1]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, en, -1);
+}
+
+static GtkWidget *
+row_make_text (HilumFindingRow *self,
+               guint            slot)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (slot == 0 ? C_("language code", "ES")
+                                              : C_("language code", "EN"));
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_widget_set_tooltip_text (label, slot == 0 ? _("Spanish") : _("English"));
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_label_set_width_chars (GTK_LABEL (label), 2);
+  gtk_widget_add_css_class (label, "finding-lang");
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* Tab moves on to the next control; a sentence never needs a tab character. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_add_css_class (view, "finding-text");
+  /* Undo is the session's (per study, audited); the buffer's own would undo behind
+   * its back and swallow Ctrl+Z. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  g_object_set_data (G_OBJECT (buffer), "hilum-lang", (gpointer) languages[slot]);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (text_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (view, focus);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  self->text_view[slot] = GTK_TEXT_VIEW (view);
+  return box;
+}
+
+/* The badge and the card edge take the finding's colour from the core's palette, the
+ * one the box layer draws with, so CSS never repeats it. */
+static void
+ensure_palette_css (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(GString) css = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (done || display == NULL)
+    return;
+  done = TRUE;
+
+  css = g_string_new (NULL);
+  for (guint i = 0; i < hilum_finding_colors_get_n (); i++)
+    g_string_append_printf (css,
+                            "findingrow.finding-color-%u:not(.negative) .finding-badge "
+                            "{ background-color: %s; }\n"
+                            "findingrow.finding-color-%u:not(.negative) > .finding-card "
+                            "{ border-left: 4px solid %s; }\n",
+                            i, hilum_finding_color_get_hex (i),
+                            i, hilum_finding_color_get_hex (i));
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+hilum_finding_row_dispose (GObject *object)
+{
+  HilumFindingRow *self = (HilumFindingRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_FINDING_ROW);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (hilum_finding_row_parent_class)->dispose (object);
+}
+
+static void
+hilum_finding_row_finalize (GObject *object)
+{
+  HilumFindingRow *self = (HilumFindingRow *)object;
+
+  g_clear_pointer (&self->finding_id, g_free);
+  g_clear_pointer (&self->progression_values, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (hilum_finding_row_parent_class)->finalize (object);
+}
+
+static void
+hilum_finding_row_class_init (HilumFindingRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hilum_finding_row_dispose;
+  object_class->finalize = hilum_finding_row_finalize;
+
+  signals[SELECTED] =
+    g_signal_new ("selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[OPERATION_FAILED] =
+    g_signal_new ("operation-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hilum/Hilum/hilum-finding-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, box);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, polarity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, progression_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, boxes_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, texts_box);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, terms_grid);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, labels_slot);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, locations_slot);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findingrow");
+}
+
+static void
+hilum_finding_row_init (HilumFindingRow *self)
+{
+  GtkEventController *focus;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_palette_css ();
+
+  self->progression_values = g_ptr_array_new_with_free_func (g_free);
+  row_set_progression_items (self, NULL);
+
+  for (guint slot = 0; slot < 2; slot++)
+    {
+      self->lang_box[slot] = row_make_text (self, slot);
+      gtk_box_append (self->texts_box, self->lang_box[slot]);
+    }
+
+  /* Until the term pickers land, the terms are shown read only. */
+  self->labels_value = GTK_LABEL (gtk_label_new (NULL));
+  self->locations_value = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->labels_value, 0);
+  gtk_label_set_xalign (self->locations_value, 0);
+  gtk_label_set_wrap (self->labels_value, TRUE);
+  gtk_label_set_wrap (self->locations_value, TRUE);
+  gtk_box_append (self->labels_slot, GTK_WIDGET (self->labels_value));
+  gtk_box_append (self->locations_slot, GTK_WIDGET (self->locations_value));
+
+  g_signal_connect_object (self->polarity_dropdown, "notify::selected",
+                           G_CALLBACK (polarity_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progression_dropdown, "notify::selected",
+                           G_CALLBACK (progression_cb), self, G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* Clicks on the badge or the card's padding select too; capture phase so that the
+   * controls inside still get their clicks. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+hilum_finding_row_new (HilumSession *session,
+                       const char   *finding_id)
+{
+  HilumFindingRow *self;
+
+  g_return_val_if_fail (HILUM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (finding_id != NULL, NULL);
+
+  self = g_object_new (HILUM_TYPE_FINDING_ROW, NULL);
+  self->session = g_object_ref (session);
+  self->finding_id = g_strdup (finding_id);
+  hilum_finding_row_set_index (self, 0);
+  hilum_finding_row_sync (self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+hilum_finding_row_get_finding_id (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return self->finding_id;
+}
+
+void
+hilum_finding_row_set_index (HilumFindingRow *self,
+                             guint            index)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *color_class = NULL;
+  guint n = hilum_finding_colors_get_n ();
+
+  g_return_if_fail (HILUM_IS_FINDING_ROW (self));
+
+  if (self->index == index && gtk_label_get_label (self->badge)[0] != '\0')
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *old = g_strdup_printf ("finding-color-%u", i);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self), old);
+    }
+  self->index = index;
+  number = g_strdup_printf ("%u", index + 1);
+  color_class = g_strdup_printf ("finding-color-%u", index % n);
+  gtk_label_set_label (self->badge, number);
+  gtk_widget_add_css_class (GTK_WIDGET (self), color_class);
+  row_update_accessible_names (self);
+}
+
+guint
+hilum_finding_row_get_index (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), 0);
+
+  return self->index;
+}
+
+void
+hilum_finding_row_set_selected (HilumFindingRow *self,
+                                gboolean         selected)
+{
+  g_return_if_fail (HILUM_IS_FINDING_ROW (self));
+
+  self->selected = !!selected;
+  if (self->selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+}
+
+gboolean
+hilum_finding_row_get_selected (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), FALSE);
+
+  return self->selected;
+}
+
+void
+hilum_finding_row_set_language_first (HilumFindingRow *self,
+                                      const char      *lang)
+{
+  guint first;
+
+  g_return_if_fail (HILUM_IS_FINDING_ROW (self));
+
+  first = lang_slot (lang);
+  gtk_box_reorder_child_after (self->texts_box, self->lang_box[first], NULL);
+}
+
+gboolean
+hilum_finding_row_focus_text (HilumFindingRow *self)
+{
+  GtkWidget *first;
+
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), FALSE);
+
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->texts_box));
+  return gtk_widget_grab_focus (gtk_widget_get_last_child (first));
+}
+
+GtkTextView *
+hilum_finding_row_get_text_view (HilumFindingRow *self,
+                                 const char      *lang)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return self->text_view[lang_slot (lang)];
+}
+
+GtkDropDown *
+hilum_finding_row_get_polarity (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return self->polarity_dropdown;
+}
+
+GtkDropDown *
+hilum_finding_row_get_progression (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return self->progression_dropdown;
+}
+
+const char *
+hilum_finding_row_get_boxes_text (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return gtk_label_get_label (self->boxes_label);
+}

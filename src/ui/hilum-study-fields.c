@@ -1,0 +1,311 @@
+/* hilum-study-fields.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-study-fields"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hilum-study-fields.h"
+
+struct _HilumStudyFields
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *list;
+  AdwExpanderRow *expander;
+  AdwEntryRow    *indication_row;
+  AdwEntryRow    *technique_row;
+  AdwEntryRow    *comparison_row;
+  GtkTextView    *prior_view;
+
+  HilumSession   *session;
+  char           *summary;
+  /* TRUE while the fields show what the document says: no operation from that */
+  gboolean        syncing;
+};
+
+G_DEFINE_FINAL_TYPE (HilumStudyFields, hilum_study_fields, GTK_TYPE_WIDGET)
+
+enum {
+  OPERATION_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+fields_perform (HilumStudyFields *self,
+                const char       *field,
+                const char       *text)
+{
+  g_autoptr(HilumOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->session == NULL)
+    return;
+
+  op = hilum_operation_new_set_study_field (field,
+                                            json_node_init_string (json_node_alloc (), text));
+  if (!hilum_session_perform (self->session, op, &error))
+    {
+      g_signal_emit (self, signals[OPERATION_FAILED], 0, error->message);
+      hilum_study_fields_sync (self);
+    }
+}
+
+static void
+entry_changed_cb (HilumStudyFields *self,
+                  GtkEditable      *editable)
+{
+  fields_perform (self, g_object_get_data (G_OBJECT (editable), "hilum-field"),
+                  gtk_editable_get_text (editable));
+}
+
+static void
+prior_changed_cb (HilumStudyFields *self,
+                  GtkTextBuffer    *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  fields_perform (self, "prior_report", text);
+}
+
+static void
+focus_leave_cb (HilumStudyFields *self)
+{
+  if (self->session != NULL)
+    hilum_session_break_merge (self->session);
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "in_progress") == 0)
+    return C_("study status", "In progress");
+  if (g_strcmp0 (status, "annotated") == 0)
+    return C_("study status", "Annotated");
+  if (g_strcmp0 (status, "reviewed") == 0)
+    return C_("study status", "Reviewed");
+  if (status == NULL || status[0] == '\0' || g_str_equal (status, "new"))
+    return C_("study status", "New");
+  return status;
+}
+
+static const char *
+study_field (HilumDocument *document,
+             const char    *field)
+{
+  const char *value = hilum_document_get_study_field (document, field);
+
+  return value != NULL ? value : "";
+}
+
+static void
+sync_entry (AdwEntryRow *row,
+            const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+hilum_study_fields_sync (HilumStudyFields *self)
+{
+  HilumDocument *document;
+  GtkTextBuffer *buffer;
+  g_autofree char *prior = NULL;
+  GtkTextIter start, end;
+  const char *date;
+
+  g_return_if_fail (HILUM_IS_STUDY_FIELDS (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->session != NULL);
+  if (self->session == NULL)
+    return;
+
+  document = hilum_session_get_document (self->session);
+  self->syncing = TRUE;
+
+  sync_entry (self->indication_row, study_field (document, "indication"));
+  sync_entry (self->technique_row, study_field (document, "technique"));
+  sync_entry (self->comparison_row, study_field (document, "comparison"));
+
+  buffer = gtk_text_view_get_buffer (self->prior_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  prior = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (prior, study_field (document, "prior_report")) != 0)
+    gtk_text_buffer_set_text (buffer,
+                              study_field (document, "prior_report"), -1);
+
+  g_free (self->summary);
+  date = study_field (document, "study_date");
+  if (date[0] != '\0')
+    /* Translators: the study's status, then its date: "In progress · 2024-03-01" */
+    self->summary = g_strdup_printf (_("%s · %s"),
+                                     status_label (hilum_document_get_study_field (document,
+                                                                                   "status")),
+                                     date);
+  else
+    self->summary = g_strdup (status_label (hilum_document_get_study_field (document,
+                                                                            "status")));
+  adw_expander_row_set_subtitle (self->expander, self->summary);
+
+  self->syncing = FALSE;
+}
+
+static void
+setup_entry (HilumStudyFields *self,
+             AdwEntryRow      *row,
+             const char       *field)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data (G_OBJECT (row), "hilum-field", (gpointer) field);
+  /* Undo is the session's: see hilum-finding-row.c. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
+static void
+hilum_study_fields_dispose (GObject *object)
+{
+  HilumStudyFields *self = (HilumStudyFields *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_STUDY_FIELDS);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (hilum_study_fields_parent_class)->dispose (object);
+}
+
+static void
+hilum_study_fields_finalize (GObject *object)
+{
+  HilumStudyFields *self = (HilumStudyFields *)object;
+
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (hilum_study_fields_parent_class)->finalize (object);
+}
+
+static void
+hilum_study_fields_class_init (HilumStudyFieldsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hilum_study_fields_dispose;
+  object_class->finalize = hilum_study_fields_finalize;
+
+  signals[OPERATION_FAILED] =
+    g_signal_new ("operation-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hilum/Hilum/hilum-study-fields.ui");
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, list);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, expander);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, indication_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, technique_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, comparison_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, prior_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "studyfields");
+}
+
+static void
+hilum_study_fields_init (HilumStudyFields *self)
+{
+  GtkTextBuffer *buffer;
+  GtkEventController *focus;
+
+  g_type_ensure (ADW_TYPE_EXPANDER_ROW);
+  g_type_ensure (ADW_TYPE_ENTRY_ROW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_entry (self, self->indication_row, "indication");
+  setup_entry (self, self->technique_row, "technique");
+  setup_entry (self, self->comparison_row, "comparison");
+
+  buffer = gtk_text_view_get_buffer (self->prior_view);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (prior_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->prior_view), focus);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prior_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Prior Report"), -1);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+hilum_study_fields_new (void)
+{
+  return g_object_new (HILUM_TYPE_STUDY_FIELDS, NULL);
+}
+
+void
+hilum_study_fields_set_session (HilumStudyFields *self,
+                                HilumSession     *session)
+{
+  g_return_if_fail (HILUM_IS_STUDY_FIELDS (self));
+  g_return_if_fail (session == NULL || HILUM_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  hilum_study_fields_sync (self);
+}
+
+GtkEditable *
+hilum_study_fields_get_entry (HilumStudyFields *self,
+                              const char       *field)
+{
+  g_return_val_if_fail (HILUM_IS_STUDY_FIELDS (self), NULL);
+
+  if (g_strcmp0 (field, "indication") == 0)
+    return GTK_EDITABLE (self->indication_row);
+  if (g_strcmp0 (field, "technique") == 0)
+    return GTK_EDITABLE (self->technique_row);
+  if (g_strcmp0 (field, "comparison") == 0)
+    return GTK_EDITABLE (self->comparison_row);
+  g_return_val_if_reached (NULL);
+}
+
+GtkTextView *
+hilum_study_fields_get_prior_report (HilumStudyFields *self)
+{
+  g_return_val_if_fail (HILUM_IS_STUDY_FIELDS (self), NULL);
+
+  return self->prior_view;
+}
+
+const char *
+hilum_study_fields_get_summary (HilumStudyFields *self)
+{
+  g_return_val_if_fail (HILUM_IS_STUDY_FIELDS (self), NULL);
+
+  return self->summary != NULL ? self->summary : "";
+}
+
+void
+hilum_study_fields_set_expanded (HilumStudyFields *self,
+                                 gboolean          expanded)
+{
+  g_return_if_fail (HILUM_IS_STUDY_FIELDS (self));
+
+  adw_expander_row_set_expanded (self->expander, expanded);
+}

@@ -143,7 +143,7 @@ root_of (HilumDocument *self)
 static JsonArray *
 findings_of (HilumDocument *self)
 {
-  return json_object_get_array_member (root_of (self), "findings");
+  return _hilum_json_get_array (root_of (self), "findings");
 }
 
 static JsonObject *
@@ -343,7 +343,7 @@ apply_set_study_field (HilumDocument  *self,
 {
   static const char * const recorded[] = { "before", NULL };
   const char *field;
-  JsonObject *study = json_object_get_object_member (root_of (self), "study");
+  JsonObject *study = _hilum_json_get_object (root_of (self), "study");
   JsonNode *value = json_object_get_member (op, "value");
 
   if (!require_string (op, "field", &field, error))
@@ -451,7 +451,7 @@ apply_set_finding_field (HilumDocument  *self,
       json_object_set_object_member (finding, parent_name, json_object_new ());
       json_object_set_boolean_member (op, "parent_created", TRUE);
     }
-  parent = parent_name != NULL ? json_object_get_object_member (finding, parent_name) : finding;
+  parent = parent_name != NULL ? _hilum_json_get_object (finding, parent_name) : finding;
   set_member_recording (op, parent, name);
 
   if (parent_name != NULL && json_object_get_size (parent) == 0
@@ -591,7 +591,7 @@ apply_add_box (HilumDocument  *self,
                gboolean        restore,
                GError        **error)
 {
-  static const char * const recorded[] = { "annotation_created", "status_before", NULL };
+  static const char * const recorded[] = { "annotation_created", "annotations_created", "status_before", NULL };
   const char *finding_id, *reader_id, *image_id, *box_id;
   JsonNode *box_node = json_object_get_member (op, "box");
   JsonNode *whole = json_object_get_member (op, "annotation");
@@ -618,13 +618,13 @@ apply_add_box (HilumDocument  *self,
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("A box with the id “%s” is already in this study."), box_id);
   if (json_object_has_member (finding, "annotations")
-      && json_object_get_array_member (finding, "annotations") == NULL)
+      && _hilum_json_get_array (finding, "annotations") == NULL)
     return fail (error, HILUM_DOCUMENT_ERROR_INVALID, _("The finding’s annotations are not a list."));
 
   annotation = _hilum_finding_find_annotation (finding, reader_id, image_id, &annotation_index);
   if (annotation != NULL)
     {
-      JsonArray *boxes = json_object_get_array_member (annotation, "boxes");
+      JsonArray *boxes = _hilum_json_get_array (annotation, "boxes");
 
       if (!op_index (op, "index", json_array_get_length (boxes), &index, error))
         return FALSE;
@@ -645,7 +645,7 @@ apply_add_box (HilumDocument  *self,
   /* A new (reader, image) entry: the whole one an undo of its removal brings back, or
    * a fresh one with this box. */
   {
-    JsonArray *annotations = json_object_get_array_member (finding, "annotations");
+    JsonArray *annotations = _hilum_json_get_array (finding, "annotations");
     guint n = annotations != NULL ? json_array_get_length (annotations) : 0;
     gint64 at;
     JsonNode *entry;
@@ -659,14 +659,14 @@ apply_add_box (HilumDocument  *self,
         if (!JSON_NODE_HOLDS_OBJECT (whole)
             || g_strcmp0 (op_string (w = json_node_get_object (whole), "reader_id"), reader_id) != 0
             || g_strcmp0 (op_string (w, "image_id"), image_id) != 0
-            || json_object_get_array_member (w, "boxes") == NULL)
+            || _hilum_json_get_array (w, "boxes") == NULL)
           return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                        _("The edit “%s” has no “%s”."), "add-box", "annotation");
         entry = _hilum_json_deep_copy (whole);
         index = -1;
-        for (guint k = 0; k < json_array_get_length (json_object_get_array_member (w, "boxes")); k++)
+        for (guint k = 0; k < json_array_get_length (_hilum_json_get_array (w, "boxes")); k++)
           if (g_strcmp0 (json_object_get_string_member_with_default (
-                           json_array_get_object_element (json_object_get_array_member (w, "boxes"), k),
+                           json_array_get_object_element (_hilum_json_get_array (w, "boxes"), k),
                            "box_id", NULL), box_id) == 0)
             index = k;
         if (index < 0)
@@ -692,7 +692,10 @@ apply_add_box (HilumDocument  *self,
     if (at < 0)
       at = n;
     if (annotations == NULL)
-      json_object_set_array_member (finding, "annotations", json_array_new ());
+      {
+        json_object_set_array_member (finding, "annotations", json_array_new ());
+        json_object_set_boolean_member (op, "annotations_created", TRUE);
+      }
     _hilum_json_array_insert (finding, "annotations", at, entry);
     json_object_set_int_member (op, "index", index);
     json_object_set_int_member (op, "annotation_index", at);
@@ -728,7 +731,7 @@ apply_remove_box (HilumDocument  *self,
   i_id = g_strdup (image_id);
   finding = hilum_document_find_finding (self, f_id, NULL);
   annotation = _hilum_finding_find_annotation (finding, r_id, i_id, &annotation_index);
-  boxes = json_object_get_array_member (annotation, "boxes");
+  boxes = _hilum_json_get_array (annotation, "boxes");
   for (guint k = 0; k < json_array_get_length (boxes); k++)
     if (g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (boxes, k),
                                                                "box_id", NULL), box_id) == 0)
@@ -745,11 +748,14 @@ apply_remove_box (HilumDocument  *self,
   if (json_array_get_length (boxes) == 1
       && json_object_get_boolean_member_with_default (op, "remove_annotation", FALSE))
     {
-      JsonNode *entry = json_array_get_element (json_object_get_array_member (finding, "annotations"),
+      JsonNode *entry = json_array_get_element (_hilum_json_get_array (finding, "annotations"),
                                                 annotation_index);
 
       json_object_set_member (op, "annotation_before", _hilum_json_deep_copy (entry));
-      json_array_remove_element (json_object_get_array_member (finding, "annotations"), annotation_index);
+      json_array_remove_element (_hilum_json_get_array (finding, "annotations"), annotation_index);
+      if (json_array_get_length (_hilum_json_get_array (finding, "annotations")) == 0
+          && json_object_get_boolean_member_with_default (op, "remove_annotations", FALSE))
+        json_object_remove_member (finding, "annotations");
       return TRUE;
     }
 
@@ -795,7 +801,7 @@ find_reader (HilumDocument *self,
              const char    *reader_id,
              guint         *index)
 {
-  JsonArray *readers = json_object_get_array_member (root_of (self), "readers");
+  JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
 
   for (guint i = 0; readers != NULL && i < json_array_get_length (readers); i++)
     {
@@ -817,7 +823,7 @@ apply_add_reader (HilumDocument  *self,
                   GError        **error)
 {
   JsonNode *node = json_object_get_member (op, "reader");
-  JsonArray *readers = json_object_get_array_member (root_of (self), "readers");
+  JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
   const char *reader_id;
   gint64 index;
   guint existing;
@@ -846,7 +852,7 @@ apply_remove_reader (HilumDocument  *self,
                      JsonObject     *op,
                      GError        **error)
 {
-  JsonArray *readers = json_object_get_array_member (root_of (self), "readers");
+  JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
   const char *reader_id;
   guint index;
 
@@ -897,7 +903,7 @@ apply_batch (HilumDocument  *self,
              JsonObject     *op,
              GError        **error)
 {
-  JsonArray *ops = json_object_get_array_member (op, "ops");
+  JsonArray *ops = _hilum_json_get_array (op, "ops");
   guint n;
 
   if (ops == NULL)

@@ -52,8 +52,8 @@ _hilum_json_deep_copy (JsonNode *node)
         const char *name;
         JsonNode *member;
 
-        json_object_iter_init (&iter, object);
-        while (json_object_iter_next (&iter, &name, &member))
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           json_object_set_member (new_object, name, _hilum_json_deep_copy (member));
         copy = json_node_init_object (json_node_alloc (), new_object);
         json_object_unref (new_object);
@@ -105,13 +105,31 @@ _hilum_json_object_deep_copy (JsonObject *object)
   return json_object_ref (json_node_get_object (copy));
 }
 
+JsonArray *
+_hilum_json_get_array (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+_hilum_json_get_object (JsonObject *object,
+                        const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 void
 _hilum_json_array_insert (JsonObject *parent,
                           const char *array_member,
                           guint       index,
                           JsonNode   *node)
 {
-  JsonArray *old = json_object_get_array_member (parent, array_member);
+  JsonArray *old = _hilum_json_get_array (parent, array_member);
   guint n = old != NULL ? json_array_get_length (old) : 0;
   JsonArray *array = json_array_sized_new (n + 1);
 
@@ -199,7 +217,7 @@ validate_boxes (JsonArray   *boxes,
       if (!g_hash_table_add (box_ids, (gpointer) box_id))
         return invalid (error, _("two boxes have the same id “%s”."), box_id);
       if (!member_is (box, "xyxy_norm", JSON_NODE_ARRAY)
-          || json_array_get_length (xyxy = json_object_get_array_member (box, "xyxy_norm")) != 4)
+          || json_array_get_length (xyxy = _hilum_json_get_array (box, "xyxy_norm")) != 4)
         return invalid (error, _("box “%s” has no “xyxy_norm” with four numbers."), box_id);
       for (guint c = 0; c < 4; c++)
         {
@@ -241,7 +259,7 @@ validate_finding (JsonNode    *node,
   if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
     return invalid (error, _("the “annotations” of finding %u are not a list."), number);
 
-  annotations = json_object_get_array_member (finding, "annotations");
+  annotations = _hilum_json_get_array (finding, "annotations");
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
       JsonNode *a_node = json_array_get_element (annotations, j);
@@ -255,7 +273,7 @@ validate_finding (JsonNode    *node,
                         number);
       if (!member_is (annotation, "boxes", JSON_NODE_ARRAY))
         return invalid (error, _("an annotation of finding %u has no “boxes” list."), number);
-      if (!validate_boxes (json_object_get_array_member (annotation, "boxes"), number, box_ids, error))
+      if (!validate_boxes (_hilum_json_get_array (annotation, "boxes"), number, box_ids, error))
         return FALSE;
     }
   return TRUE;
@@ -283,7 +301,7 @@ validate_document (JsonNode  *root,
 
   if (!member_is (object, "study", JSON_NODE_OBJECT))
     return invalid (error, _("it has no “study” object."));
-  study = json_object_get_object_member (object, "study");
+  study = _hilum_json_get_object (object, "study");
   if (!member_is_string (study, "study_id"))
     return invalid (error, _("“study_id” is missing or not text."));
 
@@ -297,7 +315,7 @@ validate_document (JsonNode  *root,
 
   if (!member_is (object, "findings", JSON_NODE_ARRAY))
     return invalid (error, _("“findings” is missing or not a list."));
-  findings = json_object_get_array_member (object, "findings");
+  findings = _hilum_json_get_array (object, "findings");
   for (guint i = 0; i < json_array_get_length (findings); i++)
     if (!validate_finding (json_array_get_element (findings, i), i + 1, finding_ids, box_ids, error))
       return FALSE;
@@ -483,13 +501,13 @@ hilum_document_get_root (HilumDocument *self)
 static JsonObject *
 get_study (HilumDocument *self)
 {
-  return json_object_get_object_member (json_node_get_object (self->root), "study");
+  return _hilum_json_get_object (json_node_get_object (self->root), "study");
 }
 
 static JsonArray *
 get_findings (HilumDocument *self)
 {
-  return json_object_get_array_member (json_node_get_object (self->root), "findings");
+  return _hilum_json_get_array (json_node_get_object (self->root), "findings");
 }
 
 const char *
@@ -572,7 +590,7 @@ _hilum_finding_find_annotation (JsonObject *finding,
 
   if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
     return NULL;
-  annotations = json_object_get_array_member (finding, "annotations");
+  annotations = _hilum_json_get_array (finding, "annotations");
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, j);
@@ -608,11 +626,11 @@ hilum_document_find_box (HilumDocument  *self,
 
       if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
         continue;
-      annotations = json_object_get_array_member (finding, "annotations");
+      annotations = _hilum_json_get_array (finding, "annotations");
       for (guint j = 0; j < json_array_get_length (annotations); j++)
         {
           JsonObject *annotation = json_array_get_object_element (annotations, j);
-          JsonArray *boxes = json_object_get_array_member (annotation, "boxes");
+          JsonArray *boxes = _hilum_json_get_array (annotation, "boxes");
 
           for (guint k = 0; boxes != NULL && k < json_array_get_length (boxes); k++)
             {
@@ -642,7 +660,7 @@ hilum_document_find_image_by_role (HilumDocument *self,
   g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (role != NULL, NULL);
 
-  images = json_object_get_array_member (json_node_get_object (self->root), "images");
+  images = _hilum_json_get_array (json_node_get_object (self->root), "images");
   for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
     {
       JsonNode *node = json_array_get_element (images, i);

@@ -171,8 +171,8 @@ invert_set (JsonObject *object)
   const char *name;
   JsonNode *node;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       if (g_str_equal (name, "op") || g_str_equal (name, "author") || g_str_equal (name, "time"))
         continue;
@@ -226,7 +226,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-finding"))
     {
-      JsonObject *finding = json_object_get_object_member (o, "finding");
+      JsonObject *finding = _hilum_json_get_object (o, "finding");
 
       inverse = op_object_new ("remove-finding");
       if (finding != NULL)
@@ -254,7 +254,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-box"))
     {
-      JsonObject *box = json_object_get_object_member (o, "box");
+      JsonObject *box = _hilum_json_get_object (o, "box");
 
       inverse = op_object_new ("remove-box");
       if (box != NULL)
@@ -265,6 +265,8 @@ invert_unmarked (HilumOperation *self)
       copy_member (inverse, "index", o, "index");
       if (json_object_get_boolean_member_with_default (o, "annotation_created", FALSE))
         json_object_set_boolean_member (inverse, "remove_annotation", TRUE);
+      if (json_object_get_boolean_member_with_default (o, "annotations_created", FALSE))
+        json_object_set_boolean_member (inverse, "remove_annotations", TRUE);
       else
         copy_member (inverse, "status", o, "status_before");
       return op_take (inverse);
@@ -288,7 +290,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-reader"))
     {
-      JsonObject *reader = json_object_get_object_member (o, "reader");
+      JsonObject *reader = _hilum_json_get_object (o, "reader");
 
       inverse = op_object_new ("remove-reader");
       if (reader != NULL)
@@ -307,7 +309,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "batch"))
     {
-      JsonArray *ops = json_object_get_array_member (o, "ops");
+      JsonArray *ops = _hilum_json_get_array (o, "ops");
       JsonArray *inverted = json_array_new ();
       guint n = ops != NULL ? json_array_get_length (ops) : 0;
 

@@ -47,12 +47,14 @@ G_BEGIN_DECLS
  *   member absent (so its inverse removes it again).
  * - add-box records "annotation_index", and "annotation_created": true when it created the
  *   (reader, image) entry, else "status_before" (the entry's status, null when absent).
+ *   "annotations_created": true when it created the finding's "annotations" list.
  *   It sets the entry's status to "boxed", or to its "status" when given (null removes it).
  *   With "annotation" (a whole entry) it inserts that entry when the entry is missing.
  * - remove-box records finding_id, reader_id, image_id, "index", "annotation_index",
  *   "before" and "status_before"; the entry stays (status "not_boxed" once empty) unless
  *   "remove_annotation": true and it held only this box — then "annotation_before" keeps the
- *   whole entry. "status", when given, is the status to leave.
+ *   whole entry ("remove_annotations": true also drops an emptied "annotations" list).
+ *   "status", when given, is the status to leave.
  * - set-finding-field on "text.xx"/"translation.xx" creates a missing "text"/"translation"
  *   object ("parent_created"); its inverse carries "remove_parent".
  * - Inverses carry "restore": true: their values come from the document itself, so only

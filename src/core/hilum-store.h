@@ -54,6 +54,12 @@ char          *hilum_store_get_default_path         (void);
 HilumStore    *hilum_store_open                     (const char      *path,
                                                      GError         **error);
 const char    *hilum_store_get_path                 (HilumStore      *self);
+/* Opens without ever writing (a CD, a colleague's copy, `hilum-cli export`); every
+ * change then fails with HILUM_STORE_ERROR_READ_ONLY. hilum_store_open() falls back to
+ * this by itself when the file or its folder is not writable. */
+HilumStore    *hilum_store_open_read_only           (const char      *path,
+                                                     GError         **error);
+gboolean       hilum_store_is_read_only             (HilumStore      *self);
 
 /* Inserts or replaces a whole document (import of a new study). */
 gboolean       hilum_store_put_document             (HilumStore      *self,
@@ -70,6 +76,10 @@ HilumDocument *hilum_store_get_document             (HilumStore      *self,
                                                      const char      *study_id,
                                                      GError         **error);
 gboolean       hilum_store_has_study                (HilumStore      *self,
+                                                     const char      *study_id);
+/* The local revision: the number of operations committed to the study since it was
+ * first put (each later put of the whole document counts one too); -1 when absent. */
+gint64         hilum_store_get_revision             (HilumStore      *self,
                                                      const char      *study_id);
 /* Applies @op to @document (already applied in memory by the caller? NO: the store
  * applies it to a copy, commits document + audit + outbox + worklist row in ONE

@@ -8,6 +8,7 @@
  * matches is open.
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "hilum-term-picker.h"
 #include "hilum-vocabulary.h"
@@ -68,6 +69,26 @@ xdotool (const char *args)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* Let GTK read the events before the test looks. */
   iterate_for (150);
+}
+
+/* Clicks the middle of @widget with the real pointer. */
+static void
+click_widget (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *args = NULL;
+  double x, y, sx, sy;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &x, &y));
+  /* Widget coordinates of a native start inside its surface's shadow margin. */
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  args = g_strdup_printf ("mousemove --window %lu %d %d click 1",
+                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                          (int) (x + sx), (int) (y + sy));
+  xdotool (args);
 }
 
 static GtkWidget *
@@ -227,7 +248,7 @@ test_type_and_pick (Fixture       *fixture,
 
   g_assert_false (popover_shown (fixture));
   xdotool ("type --delay 40 neumot");
-  WAIT_UNTIL (popover_shown (fixture));
+  WAIT_UNTIL (g_str_equal (entry_text (fixture), "neumot") && popover_shown (fixture));
   g_assert_cmpstr (entry_text (fixture), ==, "neumot");
   g_assert_cmpstr (first_label (GTK_WIDGET (match_row (fixture, 0))), ==, "neumotórax");
   g_assert_cmpstr (selected_match (fixture), ==, "neumotórax");
@@ -249,21 +270,22 @@ test_type_and_pick (Fixture       *fixture,
 
   /* English words while the UI is in Spanish; Down moves to the second match. */
   xdotool ("type --delay 40 effusion");
-  WAIT_UNTIL (popover_shown (fixture));
+  WAIT_UNTIL (g_str_equal (entry_text (fixture), "effusion") && popover_shown (fixture));
   g_assert_cmpstr (selected_match (fixture), ==, "derrame pleural");
   g_assert_cmpuint (n_matches (fixture), ==, 4);
   xdotool ("key Down");
-  g_assert_cmpstr (selected_match (fixture), ==, "derrame pericárdico");
+  WAIT_UNTIL (g_strcmp0 (selected_match (fixture), "derrame pericárdico") == 0);
   xdotool ("key Down Down Up");
-  g_assert_cmpstr (selected_match (fixture), ==, "derrame pleural loculado");
+  WAIT_UNTIL (g_strcmp0 (selected_match (fixture), "derrame pleural loculado") == 0);
   xdotool ("key Up");
+  WAIT_UNTIL (g_strcmp0 (selected_match (fixture), "derrame pericárdico") == 0);
   xdotool ("key Return");
   WAIT_UNTIL (fixture->changes == 2);
   assert_terms ((const char * const *) fixture->last, "pneumothorax|pericardial effusion");
 
   /* A chosen term is not offered again. */
   xdotool ("type --delay 40 derrame");
-  WAIT_UNTIL (popover_shown (fixture));
+  WAIT_UNTIL (g_str_equal (entry_text (fixture), "derrame") && popover_shown (fixture));
   g_assert_cmpuint (n_matches (fixture), ==, 3);
   g_assert_cmpstr (selected_match (fixture), ==, "derrame pleural");
 
@@ -277,13 +299,13 @@ test_type_and_pick (Fixture       *fixture,
 
   /* Escape closes the list and keeps the text. */
   xdotool ("key Escape");
-  g_assert_false (popover_shown (fixture));
+  WAIT_UNTIL (!popover_shown (fixture));
   g_assert_cmpstr (entry_text (fixture), ==, "derrame");
   g_assert_cmpuint (fixture->changes, ==, 2);
 
   /* An unknown word matches nothing, and Enter adds nothing. */
   xdotool ("type --delay 40 xq");
-  WAIT_UNTIL (popover_shown (fixture));
+  WAIT_UNTIL (g_str_equal (entry_text (fixture), "derramexq") && popover_shown (fixture));
   g_assert_cmpstr (first_label (GTK_WIDGET (match_row (fixture, 0))), ==, "No PadChest term matches");
   g_assert_null (selected_match (fixture));
   xdotool ("key Return");
@@ -315,7 +337,7 @@ test_remove (Fixture       *fixture,
   /* Back from the entry to the last chip, Space removes it, the focus stays on a chip. */
   xdotool ("key shift+Tab");
   buttons = chips (fixture);
-  g_assert_true (focus_widget (fixture) == buttons->pdata[1]);
+  WAIT_UNTIL (focus_widget (fixture) == buttons->pdata[1]);
   g_clear_pointer (&buttons, g_ptr_array_unref);
   xdotool ("key space");
   WAIT_UNTIL (fixture->changes == 2);
@@ -336,7 +358,7 @@ test_remove (Fixture       *fixture,
 
   /* Tab leaves the picker for the next widget. */
   xdotool ("key Tab");
-  g_assert_true (focus_widget (fixture) == fixture->after);
+  WAIT_UNTIL (focus_widget (fixture) == fixture->after);
 }
 
 /* Locations, browsing with Down, the language, and unknown imported terms. */
@@ -356,10 +378,11 @@ test_locations_language (Fixture       *fixture,
   g_assert_cmpstr (selected_match (fixture), ==, "ambos senos costofrénicos");
   g_assert_cmpuint (n_matches (fixture), ==, 50);
   xdotool ("key Escape");
+  WAIT_UNTIL (!popover_shown (fixture));
 
   /* Words without accents, in any order; labels are not offered. */
   xdotool ("type --delay 40 'izq inf'");
-  WAIT_UNTIL (popover_shown (fixture));
+  WAIT_UNTIL (g_str_equal (entry_text (fixture), "izq inf") && popover_shown (fixture));
   g_assert_cmpstr (selected_match (fixture), ==, "lóbulo inferior izquierdo");
   g_assert_cmpuint (n_matches (fixture), ==, 1);
   xdotool ("key KP_Enter");
@@ -382,6 +405,32 @@ test_locations_language (Fixture       *fixture,
   g_assert_cmpstr (first_label (buttons->pdata[1]), ==, "hilar");
   gtk_test_accessible_assert_property (buttons->pdata[1], GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove hilar");
   g_assert_cmpuint (fixture->changes, ==, 1);
+}
+
+/* The mouse: a click on a match adds it, a click on a chip removes it. */
+static void
+test_mouse (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  xdotool ("type --delay 40 cardio");
+  WAIT_UNTIL (g_str_equal (entry_text (fixture), "cardio") && popover_shown (fixture));
+  g_assert_cmpstr (first_label (GTK_WIDGET (match_row (fixture, 0))), ==, "cardiomegalia");
+  iterate_for (200);
+  click_widget (GTK_WIDGET (match_row (fixture, 0)));
+  WAIT_UNTIL (fixture->changes == 1);
+  assert_terms ((const char * const *) fixture->last, "cardiomegaly");
+  g_assert_false (popover_shown (fixture));
+  /* Typing goes on in the entry after the click. */
+  g_assert_true (gtk_widget_is_ancestor (focus_widget (fixture), hilum_term_picker_get_entry (fixture->picker)));
+
+  iterate_for (200);
+  buttons = chips (fixture);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  click_widget (buttons->pdata[0]);
+  WAIT_UNTIL (fixture->changes == 2);
+  assert_terms ((const char * const *) fixture->last, "");
 }
 
 /* Properties round-trip, and the default language follows the locale (C here: English). */
@@ -415,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/hilum/term-picker/properties", test_properties);
   g_test_add ("/hilum/term-picker/type-and-pick", Fixture, NULL,
               fixture_setup, test_type_and_pick, fixture_teardown);
+  g_test_add ("/hilum/term-picker/mouse", Fixture, NULL,
+              fixture_setup, test_mouse, fixture_teardown);
   g_test_add ("/hilum/term-picker/remove", Fixture, NULL,
               fixture_setup, test_remove, fixture_teardown);
   g_test_add ("/hilum/term-picker/locations-language", Fixture, NULL,

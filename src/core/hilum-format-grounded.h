@@ -32,7 +32,7 @@ GPtrArray  *hilum_grounded_finding_boxes     (JsonObject    *finding,
 
 /* Adds one problem per study for the boxes an export leaves out: those on other images
  * than @image_id (the lateral) and those of other readers than @reader_id. @format_label
- * is the format's translated name. */
+ * is the format's name ("MAIRA-2"). */
 void        hilum_grounded_note_left_out     (HilumDocument *document,
                                               const char    *image_id,
                                               const char    *reader_id,

@@ -56,6 +56,7 @@ static JsonNode *
 boxes_node (GPtrArray *boxes)
 {
   JsonArray *array;
+  JsonNode *node;
 
   if (boxes->len == 0)
     return json_node_new (JSON_NODE_NULL);
@@ -95,7 +96,9 @@ boxes_node (GPtrArray *boxes)
       return json_node_new (JSON_NODE_NULL);
     }
 
-  return json_node_init_array (json_node_alloc (), array);
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
 }
 
 static JsonObject *
@@ -148,7 +151,7 @@ export_example (HilumDocument            *document,
   json_object_set_array_member (example, "target", target);
 
   hilum_grounded_note_left_out (document, image_id, reader_id,
-                                hilum_format_get_label (HILUM_FORMAT_RADFACT), problems);
+                                "RadFact", problems);
 
   return example;
 }

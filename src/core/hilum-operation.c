@@ -204,6 +204,9 @@ hilum_operation_invert (HilumOperation *self)
 
   inverse = invert_unmarked (self);
   json_object_set_boolean_member (inverse->object, "restore", TRUE);
+  /* An edit the session made by itself (the study's status…) stays one when undone. */
+  if (json_object_get_boolean_member_with_default (self->object, "auto", FALSE))
+    json_object_set_boolean_member (inverse->object, "auto", TRUE);
   return inverse;
 }
 

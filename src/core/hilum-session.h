@@ -62,4 +62,9 @@ gboolean         hilum_session_redo              (HilumSession   *self,
 /* Ends text-edit merging (e.g. when focus leaves a field). */
 void             hilum_session_break_merge       (HilumSession   *self);
 
+/* Additions. Tests: the monotonic time (µs) the merging of text edits sees; -1 = the real
+ * clock. */
+void             hilum_session_set_clock_for_testing (HilumSession *self,
+                                                      gint64        monotonic_usec);
+
 G_END_DECLS

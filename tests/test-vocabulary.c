@@ -223,6 +223,14 @@ test_search (void)
   g_assert_cmpuint (r4->len, ==, 1);
   r5 = hilum_vocabulary_search (vocabulary, "izq", HILUM_VOCABULARY_LABELS, "es", 0);
   g_assert_cmpuint (r5->len, ==, 0);
+  g_clear_pointer (&r5, g_ptr_array_unref);
+  /* "izquierdo/a" is found by either gender. */
+  r5 = hilum_vocabulary_search (vocabulary, "izquierda", HILUM_VOCABULARY_LOCATIONS, "es", 0);
+  g_assert_cmpuint (r5->len, ==, 1);
+  g_assert_cmpstr (first_name (r5, "es"), ==, "izquierdo/a");
+  g_clear_pointer (&r5, g_ptr_array_unref);
+  r5 = hilum_vocabulary_search (vocabulary, "derecho", HILUM_VOCABULARY_LOCATIONS, "es", 0);
+  g_assert_cmpstr (first_name (r5, "es"), ==, "derecho/a");
 
   /* Ranking: the whole name, then its start, then a word's start, then inside. */
   r6 = hilum_vocabulary_search (vocabulary, "atelectasia", HILUM_VOCABULARY_LABELS, "es", 0);

@@ -192,6 +192,27 @@ field_or_null (GPtrArray *fields,
   return value[0] ? value : NULL;
 }
 
+/* Spanish names such as "izquierdo/a" stand for both genders: the folded text holds
+ * both words, so that "izquierda" finds it too. */
+static char *
+fold_spanish (const char *name)
+{
+  g_autofree char *folded = hilum_vocabulary_fold (name);
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  GString *text = g_string_new (folded);
+
+  for (guint i = 0; words[i]; i++)
+    if (g_str_has_suffix (words[i], "o/a") && strlen (words[i]) > 3)
+      {
+        g_autofree char *feminine = g_strndup (words[i], strlen (words[i]) - 3);
+        g_autofree char *folded_feminine = NULL;
+
+        folded_feminine = hilum_vocabulary_fold (feminine);
+        g_string_append_printf (text, " %sa", folded_feminine);
+      }
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 hilum_vocabulary_parse (HilumVocabulary  *self,
                         const char       *csv,
@@ -260,7 +281,7 @@ hilum_vocabulary_parse (HilumVocabulary  *self,
       entry->cui = g_strdup (field_or_null (fields, columns[CUI]));
       entry->gr_group = g_strdup (field_or_null (fields, columns[GR_GROUP]));
       entry->folded_en = hilum_vocabulary_fold (entry->term);
-      entry->folded_es = hilum_vocabulary_fold (entry->es);
+      entry->folded_es = fold_spanish (entry->es);
       entry->pub.tree = tree;
       entry->pub.term = entry->term;
       entry->pub.es = entry->es;

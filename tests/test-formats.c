@@ -381,8 +381,18 @@ test_radfact_reader (Fixture       *fixture,
   g_autoptr(GArray) boxes = boxes_of (g_ptr_array_index (back, 0), 0, "r2", STUDY_39);
   static const double expected[] = { 0.55, 0.2, 0.8, 0.55 };
 
+  g_autofree char *fallback = NULL;
+
   assert_boxes (boxes, expected, 1, 0, 0);
   g_assert_cmpuint (n_boxes (g_ptr_array_index (back, 0)), ==, 1);
+
+  /* A reader the study does not know: the first reader with boxes, r1, as without one. */
+  options.reader_id = "someone-else";
+  fallback = export (fixture, HILUM_FORMAT_RADFACT, documents, &options);
+  g_free (out);
+  out = export (fixture, HILUM_FORMAT_RADFACT, documents, NULL);
+  g_assert_cmpstr (fallback, ==, out);
+  g_assert_nonnull (strstr (out, "\"x_min\": 0.3,"));
 }
 
 static void

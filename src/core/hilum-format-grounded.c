@@ -55,6 +55,33 @@ reader_boxed_image (HilumDocument *document,
   return FALSE;
 }
 
+static gboolean
+document_knows_reader (HilumDocument *document,
+                       const char    *reader_id)
+{
+  guint n = hilum_document_get_n_findings (document);
+
+  if (hilum_format_document_find_reader (document, reader_id) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonArray *annotations = hilum_format_get_array (hilum_document_get_finding (document, i),
+                                                       "annotations");
+
+      for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
+        {
+          JsonObject *annotation = json_array_get_object_element (annotations, j);
+
+          if (annotation != NULL
+              && g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 const char *
 hilum_grounded_choose_reader (HilumDocument *document,
                               const char    *image_id,
@@ -65,7 +92,9 @@ hilum_grounded_choose_reader (HilumDocument *document,
 
   g_return_val_if_fail (HILUM_IS_DOCUMENT (document), NULL);
 
-  if (wanted != NULL)
+  /* A reader the study does not know (--reader naming the reader of another import) would
+   * silently give no boxes at all: the default rule serves better. */
+  if (wanted != NULL && document_knows_reader (document, wanted))
     return wanted;
   if (image_id == NULL)
     return NULL;

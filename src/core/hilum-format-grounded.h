@@ -17,9 +17,10 @@ G_BEGIN_DECLS
  * "current_frontal" (transfer none; nullable). */
 JsonObject *hilum_grounded_frontal_image     (HilumDocument *document);
 
-/* The reader whose boxes a single-reader format exports: @wanted when not NULL; else the
- * first reader of "readers" (then of the findings' annotations, in report order) with a
- * box on @image_id. NULL when nobody boxed that image. (transfer none) */
+/* The reader whose boxes a single-reader format exports: @wanted when the study knows that
+ * reader (in "readers" or an annotation); else the first reader of "readers" (then of the
+ * findings' annotations, in report order) with a box on @image_id. NULL when nobody boxed
+ * that image. (transfer none) */
 const char *hilum_grounded_choose_reader     (HilumDocument *document,
                                               const char    *image_id,
                                               const char    *wanted);

@@ -9,8 +9,9 @@
  * - example_id: the study id (a string, whatever its length);
  * - target: every finding with an English sentence, in report order — negative ones too,
  *   since RadFact judges a report phrase by phrase and "No pleural effusion." is a phrase;
- * - boxes: those of ONE reader on the CURRENT FRONTAL image: options->reader_id, else the
- *   first reader who boxed that image. No box gives null (RadFact rejects an empty list).
+ * - boxes: those of ONE reader on the CURRENT FRONTAL image: options->reader_id (when the
+ *   study has that reader), else the first reader who boxed that image. No box gives null
+ *   (RadFact rejects an empty list).
  *   Lateral boxes and the other reader's are left out with one note per study;
  * - prediction: what an imported RadFact file had (kept in study.source.extra), else [].
  *

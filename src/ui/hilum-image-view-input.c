@@ -23,13 +23,29 @@
  * fine enough to tune, and the same feel on a 10-bit and on a 16-bit image. */
 #define WINDOW_KEY_STEP 0.02
 
+/* What the box layer wants under the pointer, unless a pan or W/L drag or Space
+ * overrides it. */
+static const char *
+box_layer_cursor (HilumImageView *self)
+{
+  if (self->box_layer == NULL || self->image == NULL || self->space_held)
+    return NULL;
+  if (self->drag_mode == HILUM_DRAG_BOX || (self->drag_mode == HILUM_DRAG_NONE && self->pointer_inside))
+    return hilum_box_layer_get_cursor (self->box_layer, self->viewport,
+                                       self->pointer_x, self->pointer_y);
+  return NULL;
+}
+
 void
 _hilum_image_view_update_cursor (HilumImageView *self)
 {
+  const char *layer_name = box_layer_cursor (self);
   const char *name;
 
   if (self->image == NULL)
     name = NULL;
+  else if (layer_name != NULL)
+    name = layer_name;
   else if (self->drag_mode == HILUM_DRAG_PAN)
     name = "grabbing";
   else if (self->drag_mode == HILUM_DRAG_WINDOW_LEVEL)
@@ -128,7 +144,11 @@ drag_begin_cb (HilumImageView *self,
   if (self->image == NULL || self->drag_gesture != NULL)
     return;
 
-  if (button == GDK_BUTTON_SECONDARY)
+  /* The boxes get the primary button first: on a box, or with a finding to draw for. */
+  if (button == GDK_BUTTON_PRIMARY && !self->space_held && self->box_layer != NULL &&
+      hilum_box_layer_drag_begin (self->box_layer, self->viewport, start_x, start_y))
+    mode = HILUM_DRAG_BOX;
+  else if (button == GDK_BUTTON_SECONDARY)
     mode = HILUM_DRAG_WINDOW_LEVEL;
   else if (button == GDK_BUTTON_MIDDLE)
     mode = HILUM_DRAG_PAN;
@@ -177,6 +197,10 @@ drag_update_cb (HilumImageView *self,
     {
       apply_window_level_drag (self, offset_x, offset_y);
     }
+  else if (self->drag_mode == HILUM_DRAG_BOX)
+    {
+      hilum_box_layer_drag_update (self->box_layer, self->viewport, offset_x, offset_y);
+    }
 }
 
 static void
@@ -187,6 +211,9 @@ drag_end_cb (HilumImageView *self,
 {
   if (self->drag_gesture != GTK_GESTURE (gesture))
     return;
+
+  if (self->drag_mode == HILUM_DRAG_BOX)
+    hilum_box_layer_drag_end (self->box_layer, self->viewport, offset_x, offset_y);
 
   self->drag_gesture = NULL;
   self->drag_mode = HILUM_DRAG_NONE;
@@ -200,6 +227,9 @@ drag_cancel_cb (HilumImageView   *self,
 {
   if (self->drag_gesture != gesture)
     return;
+
+  if (self->drag_mode == HILUM_DRAG_BOX)
+    hilum_box_layer_drag_cancel (self->box_layer);
 
   self->drag_gesture = NULL;
   self->drag_mode = HILUM_DRAG_NONE;
@@ -250,6 +280,10 @@ motion_cb (HilumImageView           *self,
   self->pointer_x = x;
   self->pointer_y = y;
   self->pointer_inside = TRUE;
+
+  /* Over a box or its handles the cursor says what a drag would do. */
+  if (self->box_layer != NULL)
+    _hilum_image_view_update_cursor (self);
 }
 
 static void
@@ -267,6 +301,8 @@ pinch_begin_cb (HilumImageView   *self,
   /* The first finger also started a one-finger drag: the pinch moves the image now. */
   if (self->drag_gesture != NULL)
     {
+      if (self->drag_mode == HILUM_DRAG_BOX)
+        hilum_box_layer_drag_cancel (self->box_layer);
       self->drag_gesture = NULL;
       self->drag_mode = HILUM_DRAG_NONE;
       _hilum_image_view_update_cursor (self);
@@ -343,6 +379,11 @@ key_pressed_cb (HilumImageView        *self,
 
   if (self->image == NULL)
     return FALSE;
+
+  /* With a box selected, the arrows nudge it and Delete removes it. */
+  if (self->box_layer != NULL &&
+      hilum_box_layer_key_pressed (self->box_layer, self->viewport, keyval, state))
+    return TRUE;
 
   switch (keyval)
     {
@@ -489,6 +530,8 @@ _hilum_image_view_cancel_drag (HilumImageView *self)
 {
   if (self->drag_gesture != NULL)
     {
+      if (self->drag_mode == HILUM_DRAG_BOX)
+        hilum_box_layer_drag_cancel (self->box_layer);
       gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag_gesture));
       self->drag_gesture = NULL;
       self->drag_mode = HILUM_DRAG_NONE;

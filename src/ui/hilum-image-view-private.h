@@ -15,6 +15,7 @@ typedef enum
   HILUM_DRAG_NONE = 0,
   HILUM_DRAG_PAN,
   HILUM_DRAG_WINDOW_LEVEL,
+  HILUM_DRAG_BOX,           /* the box layer took it: drawing, moving or resizing a box */
 } HilumDragMode;
 
 struct _HilumImageView
@@ -25,6 +26,7 @@ struct _HilumImageView
   HilumViewport    *viewport;
   HilumRenderer    *renderer;
   HilumOverlay     *overlay;
+  HilumBoxLayer    *box_layer;
   char             *label;
   guint             frame;
   /* max - min modality value: the gain of a window/level drag. */

@@ -32,6 +32,7 @@ enum {
   PROP_SHOW_PATIENT_INFO,
   PROP_INVERT_VERTICAL_DRAG,
   PROP_POINTER_TOOL,
+  PROP_BOX_LAYER,
   N_PROPS
 };
 
@@ -319,6 +320,10 @@ hilum_image_view_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_texture (snapshot, self->texture, &self->texture_rect);
     }
 
+  /* Boxes above the image, below the corner texts they must not hide. */
+  if (self->image != NULL && self->box_layer != NULL)
+    hilum_box_layer_snapshot (self->box_layer, widget, snapshot, self->viewport);
+
   /* An empty slot always says what it is waiting for. */
   if (self->show_overlays || self->image == NULL)
     hilum_overlay_snapshot (self->overlay, snapshot, width, height);
@@ -393,6 +398,7 @@ hilum_image_view_dispose (GObject *object)
   if (self->viewport != NULL)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
 
+  hilum_image_view_set_box_layer (self, NULL);
   g_clear_object (&self->texture);
   g_clear_object (&self->renderer);
   g_clear_object (&self->image);
@@ -447,6 +453,9 @@ hilum_image_view_get_property (GObject    *object,
     case PROP_POINTER_TOOL:
       g_value_set_enum (value, self->pointer_tool);
       break;
+    case PROP_BOX_LAYER:
+      g_value_set_object (value, self->box_layer);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -482,6 +491,9 @@ hilum_image_view_set_property (GObject      *object,
       break;
     case PROP_POINTER_TOOL:
       hilum_image_view_set_pointer_tool (self, g_value_get_enum (value));
+      break;
+    case PROP_BOX_LAYER:
+      hilum_image_view_set_box_layer (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -537,6 +549,10 @@ hilum_image_view_class_init (HilumImageViewClass *klass)
     g_param_spec_enum ("pointer-tool", NULL, NULL,
                        HILUM_TYPE_POINTER_TOOL, HILUM_POINTER_TOOL_PAN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BOX_LAYER] =
+    g_param_spec_object ("box-layer", NULL, NULL,
+                         HILUM_TYPE_BOX_LAYER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -834,4 +850,41 @@ hilum_image_view_set_pointer_tool (HilumImageView   *self,
   self->pointer_tool = tool;
   _hilum_image_view_update_cursor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINTER_TOOL]);
+}
+
+/**
+ * hilum_image_view_get_box_layer:
+ *
+ * Returns: (transfer none) (nullable): the boxes drawn over the image
+ */
+HilumBoxLayer *
+hilum_image_view_get_box_layer (HilumImageView *self)
+{
+  g_return_val_if_fail (HILUM_IS_IMAGE_VIEW (self), NULL);
+
+  return self->box_layer;
+}
+
+void
+hilum_image_view_set_box_layer (HilumImageView *self,
+                                HilumBoxLayer  *layer)
+{
+  g_return_if_fail (HILUM_IS_IMAGE_VIEW (self));
+  g_return_if_fail (layer == NULL || HILUM_IS_BOX_LAYER (layer));
+
+  if (self->box_layer == layer)
+    return;
+
+  if (self->drag_mode == HILUM_DRAG_BOX)
+    _hilum_image_view_cancel_drag (self);
+  if (self->box_layer != NULL)
+    g_signal_handlers_disconnect_by_data (self->box_layer, self);
+  g_set_object (&self->box_layer, layer);
+  if (layer != NULL)
+    g_signal_connect_object (layer, "redraw", G_CALLBACK (gtk_widget_queue_draw), self,
+                             G_CONNECT_SWAPPED);
+
+  _hilum_image_view_update_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOX_LAYER]);
 }

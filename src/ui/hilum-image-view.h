@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hilum-box-layer.h"
 #include "hilum-image.h"
 #include "hilum-presets.h"
 #include "hilum-viewport.h"
@@ -29,7 +30,9 @@ GType           hilum_pointer_tool_get_type            (void) G_GNUC_CONST;
 /*
  * Properties: "image" (HilumImage, nullable), "viewport" (read-only), "frame",
  * "label" (the slot's name shown in the corner and when empty, e.g. "Frontal"),
- * "show-overlays", "show-patient-info", "invert-vertical-drag", "pointer-tool".
+ * "show-overlays", "show-patient-info", "invert-vertical-drag", "pointer-tool",
+ * "box-layer" (HilumBoxLayer, nullable: the readers' boxes drawn over the image; it gets
+ * the primary button and the arrow, Delete and Escape keys first — hilum-box-layer.h).
  *
  * Keys while focused: 1–5 presets (default, auto, lung, mediastinum, bone), I invert,
  * R reset (fit + file default window), F fit, 0 (zero) 1:1, O overlays, +/- zoom,
@@ -61,5 +64,8 @@ void            hilum_image_view_set_invert_vertical_drag (HilumImageView *self,
 HilumPointerTool hilum_image_view_get_pointer_tool     (HilumImageView  *self);
 void            hilum_image_view_set_pointer_tool      (HilumImageView  *self,
                                                         HilumPointerTool tool);
+HilumBoxLayer  *hilum_image_view_get_box_layer         (HilumImageView  *self);
+void            hilum_image_view_set_box_layer         (HilumImageView  *self,
+                                                        HilumBoxLayer   *layer);
 
 G_END_DECLS

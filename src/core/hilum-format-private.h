@@ -70,7 +70,7 @@ gboolean   hilum_format_coco_export       (GPtrArray *documents, const char *pat
 HilumFormatProblem *hilum_format_problem_new (const char *record,
                                               const char *message);
 /* Appends a problem; @problems may be NULL (then nothing happens). @message_format is
- * already translated by the caller: _("…"). */
+ * already translated by the caller (gettext). */
 void        hilum_format_add_problem      (GPtrArray    *problems,
                                            const char   *record,
                                            const char   *message_format,

@@ -570,6 +570,25 @@ typedef struct
   gboolean                  warned_image;
 } Export;
 
+/* json_node_init_array/object() add a reference: these hand over the one we hold. */
+static JsonNode *
+take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
+static JsonNode *
+take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
 static gboolean
 is_padchest (JsonObject *source)
 {
@@ -642,7 +661,7 @@ box_values (JsonObject *box)
   out = json_array_sized_new (4);
   for (guint i = 0; i < 4; i++)
     json_array_add_double_element (out, xyxy[i]);
-  return json_node_init_array (json_node_alloc (), out);
+  return take_array (out);
 }
 
 /* The finding's boxes of every reader whose slot is @key, in reader order. */
@@ -697,7 +716,7 @@ export_boxes (Export     *export,
             json_array_add_element (out, values);
         }
     }
-  return json_node_init_array (json_node_alloc (), out);
+  return take_array (out);
 }
 
 /* @made is what the document holds; the raw value wins while @made is what import made of
@@ -815,8 +834,7 @@ export_finding (Export     *export,
           JsonNode *node = json_object_get_member (finding, key);
 
           value = with_raw (source, key, node != NULL ? json_node_copy (node)
-                                                      : json_node_init_array (json_node_alloc (),
-                                                                              json_array_new ()));
+                                                      : take_array (json_array_new ()));
         }
       else if (strcmp (key, "progression") == 0)
         {
@@ -831,7 +849,7 @@ export_finding (Export     *export,
       if (value != NULL)
         json_object_set_member (out, key, value);
     }
-  return json_node_init_object (json_node_alloc (), out);
+  return take_object (out);
 }
 
 static JsonNode *
@@ -924,7 +942,7 @@ export_record (Export *export)
           for (guint i = 0; findings != NULL && i < json_array_get_length (findings); i++)
             json_array_add_element (array, export_finding (export,
                                                            json_array_get_object_element (findings, i)));
-          value = with_raw (source, key, json_node_init_array (json_node_alloc (), array));
+          value = with_raw (source, key, take_array (array));
         }
       else if (extra != NULL && json_object_has_member (extra, key))
         {
@@ -933,7 +951,7 @@ export_record (Export *export)
       if (value != NULL)
         json_object_set_member (out, key, value);
     }
-  return json_node_init_object (json_node_alloc (), out);
+  return take_object (out);
 }
 
 gboolean
@@ -943,7 +961,7 @@ hilum_format_padchest_export (GPtrArray                *documents,
                               GPtrArray                *problems,
                               GError                  **error)
 {
-  g_autoptr(JsonNode) records = json_node_init_array (json_node_alloc (), json_array_new ());
+  g_autoptr(JsonNode) records = take_array (json_array_new ());
   g_autoptr(GString) out = g_string_new (NULL);
   int indent = -1;
   gboolean ascii = FALSE;

@@ -465,6 +465,179 @@ test_finding_new (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (finding, "annotations")), ==, 0);
 }
 
+static char *
+replace_once (const char *text,
+              const char *old,
+              const char *new)
+{
+  const char *at = strstr (text, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
+}
+
+/* diff(self, target) applied to self gives target, byte for byte; returns the diff's
+ * kinds ("set-box,add-finding"). */
+static char *
+check_diff (HilumDocument *self,
+            HilumDocument *target)
+{
+  g_autoptr(HilumDocument) work = hilum_document_copy (self);
+  g_autoptr(HilumOperation) diff = hilum_document_diff (self, target);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *want = hilum_document_to_string (target, FALSE);
+  g_autofree char *got = NULL;
+  g_autofree char *self_text = hilum_document_to_string (self, FALSE);
+  g_autofree char *self_after = NULL;
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  g_autoptr(HilumOperation) undo = NULL;
+  JsonArray *ops;
+
+  g_assert_nonnull (diff);
+  g_assert_cmpstr (hilum_operation_get_kind (diff), ==, "batch");
+  if (!hilum_document_apply (work, diff, &error))
+    g_error ("diff %s: %s", hilum_operation_to_string (diff), error->message);
+  got = hilum_document_to_string (work, FALSE);
+  assert_same_text ("diff", hilum_operation_to_string (diff), got, want);
+  /* diff() leaves self alone, and its result undoes to self exactly. */
+  self_after = hilum_document_to_string (self, FALSE);
+  g_assert_cmpstr (self_after, ==, self_text);
+  undo = hilum_operation_invert (diff);
+  g_assert_true (hilum_document_apply (work, undo, NULL));
+  g_free (got);
+  got = hilum_document_to_string (work, FALSE);
+  assert_same_text ("undo of diff", "", got, self_text);
+
+  ops = json_object_get_array_member (hilum_operation_get_json (diff), "ops");
+  for (guint i = 0; i < json_array_get_length (ops); i++)
+    g_string_append_printf (kinds, "%s%s", i > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (ops, i), "op"));
+  return g_string_free (g_steal_pointer (&kinds), FALSE);
+}
+
+static HilumDocument *
+document_from (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  HilumDocument *doc = hilum_document_new_from_string (json, -1, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_diff (void)
+{
+  g_autoptr(HilumDocument) doc = sample_document ();
+
+  g_assert_null (hilum_document_diff (doc, doc));
+  {
+    g_autoptr(HilumDocument) copy = hilum_document_copy (doc);
+    g_assert_null (hilum_document_diff (doc, copy));
+  }
+
+  /* Edits a session would make: each becomes its own fine operation. */
+  {
+    g_autoptr(HilumDocument) target = hilum_document_copy (doc);
+    const char *edits[] = {
+      "{\"op\":\"set-finding-field\",\"finding_id\":\"f1\",\"field\":\"text.es\",\"value\":\"Cardiomegalia leve.\"}",
+      "{\"op\":\"set-box\",\"box_id\":\"b1\",\"value\":[0.5,0.5,0.75,0.75]}",
+      "{\"op\":\"add-box\",\"finding_id\":\"f3\",\"reader_id\":\"r1\",\"image_id\":\"img-f\",\"box\":{\"box_id\":\"b7\",\"xyxy_norm\":[0,0,0.5,0.5]}}",
+      "{\"op\":\"move-finding\",\"finding_id\":\"f3\",\"to\":0}",
+      "{\"op\":\"remove-finding\",\"finding_id\":\"f2\"}",
+      "{\"op\":\"add-finding\",\"index\":1,\"finding\":{\"finding_id\":\"f9\",\"text\":{\"en\":\"Ñandú.\"}}}",
+      "{\"op\":\"set-study-field\",\"field\":\"indication\",\"value\":\"Fiebre\"}",
+      "{\"op\":\"set-finding-field\",\"finding_id\":\"f1\",\"field\":\"labels\",\"value\":[\"cardiomegaly\",\"other\"]}",
+      "{\"op\":\"remove-box\",\"box_id\":\"b3\"}",
+    };
+    g_autofree char *kinds = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      {
+        g_autoptr(HilumOperation) op = op_from (edits[i]);
+
+        g_assert_true (hilum_document_apply (target, op, NULL));
+      }
+    kinds = check_diff (doc, target);
+    g_assert_cmpstr (kinds, ==,
+                     "set-study-field,remove-finding,remove-box,move-finding,"
+                     "add-box,set-finding-field,set-finding-field,set-box,add-finding");
+  }
+
+  /* A box that moves to another finding keeps its id. */
+  {
+    g_autofree char *json = replace_once (sample_json, "\"status\":\"boxed\",\"boxes\":[{\"box_id\":\"b3\",\"xyxy_norm\":[0.125,0.25,0.375,0.5]}]",
+                                          "\"status\":\"not_boxed\",\"boxes\":[]");
+    g_autofree char *json2 = replace_once (json, "\"annotations\":[]}",
+                                           "\"annotations\":[{\"reader_id\":\"r2\",\"image_id\":\"img-f\",\"status\":\"boxed\","
+                                           "\"boxes\":[{\"box_id\":\"b3\",\"xyxy_norm\":[0.125,0.25,0.375,0.5]}]}]}");
+    g_autoptr(HilumDocument) target = document_from (json2);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "remove-box,add-box");
+  }
+
+  /* What the kinds cannot say: an unknown key in a finding, a changed status, a key order,
+   * unknown study keys, top-level members. */
+  {
+    g_autofree char *json = replace_once (sample_json, "\"unknown_key\":[1,2,3]", "\"unknown_key\":[1,2,4]");
+    g_autoptr(HilumDocument) target = document_from (json);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "replace-finding");
+  }
+  {
+    g_autofree char *json = replace_once (sample_json, "\"status\":\"boxed\",\"boxes\":[{\"box_id\":\"b3\"",
+                                          "\"status\":\"not_reviewed\",\"boxes\":[{\"box_id\":\"b3\"");
+    g_autoptr(HilumDocument) target = document_from (json);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "replace-finding");
+  }
+  {
+    g_autofree char *json = replace_once (sample_json, "\"extra\":{\"Year\":2020}", "\"extra\":{\"Year\":2021}");
+    g_autofree char *json2 = replace_once (json, "\"indication\":\"Tos\"", "\"indication\":\"Disnea\"");
+    g_autoptr(HilumDocument) target = document_from (json2);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "set-document-field");
+  }
+  {
+    g_autofree char *json = replace_once (sample_json, "\"qc\":{}", "\"qc\":{\"img-f\":{\"rotated\":true}}");
+    g_autofree char *json2 = replace_once (json, "\"consensus\":null,", "");
+    g_autofree char *json3 = replace_once (json2, "\"2026-01-01T00:00:00Z\"}", "\"2026-01-01T00:00:00Z\"},\"x\":1");
+    g_autoptr(HilumDocument) target = document_from (json3);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "set-document-field,set-document-field,set-document-field");
+  }
+  {
+    g_autofree char *json = replace_once (sample_json, "{\"en\":\"No effusion.\",\"es\":\"Sin derrame.\"}",
+                                          "{\"es\":\"Sin derrame.\",\"en\":\"No effusion.\"}");
+    g_autoptr(HilumDocument) target = document_from (json);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "replace-finding");
+  }
+  {
+    /* A finding without its "text" (in the middle of its keys): undo puts it back there. */
+    g_autofree char *json = replace_once (sample_json, "\"text\":{\"en\":\"Nodule.\",\"es\":\"Nódulo.\"},", "");
+    g_autoptr(HilumDocument) target = document_from (json);
+    g_autofree char *kinds = check_diff (doc, target);
+
+    g_assert_cmpstr (kinds, ==, "set-finding-field,set-finding-field");
+  }
+  /* Reversed: a whole new document from an empty one, and back. */
+  {
+    g_autoptr(HilumDocument) empty = hilum_document_new ("123456789012345678901234567890123456789");
+    g_autofree char *there = check_diff (empty, doc);
+    g_autofree char *back = check_diff (doc, empty);
+
+    g_assert_nonnull (strstr (there, "add-finding,add-finding,add-finding"));
+    g_assert_nonnull (strstr (back, "remove-finding,remove-finding,remove-finding"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/hilum/document/box-entry", test_add_remove_box_entry);
   g_test_add_func ("/hilum/document/refused", test_refused);
   g_test_add_func ("/hilum/document/finding-new", test_finding_new);
+  g_test_add_func ("/hilum/document/diff", test_diff);
 
   return g_test_run ();
 }

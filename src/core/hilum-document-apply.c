@@ -318,7 +318,49 @@ check_study_value (const char  *field,
                _("“%s” is not a study field that can be edited."), field);
 }
 
-/* Sets (or, with no "value", removes) @name of @parent, recording "before". */
+/* Adds @name at @position of @object's member order. JsonObject only appends, so the
+ * members after @position are taken out and put back behind it; @object stays the same
+ * object (others may hold it). */
+static void
+object_set_member_at (JsonObject *object,
+                      const char *name,
+                      JsonNode   *node,
+                      gint64      position)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
+  gint64 i = 0;
+
+  for (GList *l = members; l != NULL; l = l->next, i++)
+    if (i >= position)
+      g_ptr_array_add (after, g_strdup (l->data));
+
+  json_object_set_member (object, name, node);
+  for (guint k = 0; k < after->len; k++)
+    {
+      const char *member = g_ptr_array_index (after, k);
+      JsonNode *moved = json_node_ref (json_object_get_member (object, member));
+
+      json_object_remove_member (object, member);
+      json_object_set_member (object, member, moved);
+    }
+}
+
+static gint64
+member_position (JsonObject *object,
+                 const char *name)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  gint64 i = 0;
+
+  for (GList *l = members; l != NULL; l = l->next, i++)
+    if (g_str_equal (l->data, name))
+      return i;
+  return -1;
+}
+
+/* Sets (or, with no "value", removes) @name of @parent, recording "before" — and, when it
+ * removes, the member's "position", so that putting it back puts it where it was. */
 static void
 set_member_recording (JsonObject *op,
                       JsonObject *parent,
@@ -329,10 +371,16 @@ set_member_recording (JsonObject *op,
 
   if (old != NULL)
     json_object_set_member (op, "before", _hilum_json_deep_copy (old));
-  if (value != NULL)
+  if (value != NULL && old == NULL && json_object_has_member (op, "position"))
+    object_set_member_at (parent, name, _hilum_json_deep_copy (value),
+                          json_object_get_int_member_with_default (op, "position", G_MAXINT));
+  else if (value != NULL)
     json_object_set_member (parent, name, _hilum_json_deep_copy (value));
   else if (old != NULL)
-    json_object_remove_member (parent, name);
+    {
+      json_object_set_int_member (op, "position", member_position (parent, name));
+      json_object_remove_member (parent, name);
+    }
 }
 
 static gboolean
@@ -444,19 +492,28 @@ apply_set_finding_field (HilumDocument  *self,
     name = field;
 
   clear_recorded (op, recorded);
-  if (parent_name != NULL && parent_node == NULL)
+  if (parent_name != NULL && parent_node == NULL && json_object_has_member (op, "value"))
     {
-      if (!json_object_has_member (op, "value"))
-        return TRUE;
-      json_object_set_object_member (finding, parent_name, json_object_new ());
+      JsonObject *empty = json_object_new ();
+      JsonNode *fresh = json_node_init_object (json_node_alloc (), empty);
+
+      json_object_unref (empty);
+      if (json_object_has_member (op, "parent_position"))
+        object_set_member_at (finding, parent_name, fresh,
+                              json_object_get_int_member_with_default (op, "parent_position", G_MAXINT));
+      else
+        json_object_set_member (finding, parent_name, fresh);
       json_object_set_boolean_member (op, "parent_created", TRUE);
     }
+  else if (parent_name != NULL && parent_node == NULL)
+    return TRUE;
   parent = parent_name != NULL ? _hilum_json_get_object (finding, parent_name) : finding;
   set_member_recording (op, parent, name);
 
   if (parent_name != NULL && json_object_get_size (parent) == 0
       && json_object_get_boolean_member_with_default (op, "remove_parent", FALSE))
     {
+      json_object_set_int_member (op, "parent_position", member_position (finding, parent_name));
       json_object_remove_member (finding, parent_name);
       json_object_set_boolean_member (op, "parent_removed", TRUE);
     }

@@ -43,8 +43,9 @@ G_BEGIN_DECLS
  * built from an applied operation.
  *
  * Details that make undo restore the exact bytes of the document:
- * - A set-* operation without "value" removes the member; one without "before" found the
- *   member absent (so its inverse removes it again).
+ * - A set-* operation without "value" removes the member (recording its "position" in the
+ *   member order); one without "before" found the member absent (so its inverse removes it
+ *   again). A "value" for an absent member with "position" goes back to that position.
  * - add-box records "annotation_index", and "annotation_created": true when it created the
  *   (reader, image) entry, else "status_before" (the entry's status, null when absent).
  *   "annotations_created": true when it created the finding's "annotations" list.
@@ -56,7 +57,10 @@ G_BEGIN_DECLS
  *   whole entry ("remove_annotations": true also drops an emptied "annotations" list).
  *   "status", when given, is the status to leave.
  * - set-finding-field on "text.xx"/"translation.xx" creates a missing "text"/"translation"
- *   object ("parent_created"); its inverse carries "remove_parent".
+ *   object ("parent_created", at "parent_position" when given); its inverse carries
+ *   "remove_parent" (the emptied object is removed, "parent_position" recorded).
+ * - Operations the session adds by itself (the first edit's study status, the reader's entry)
+ *   carry "auto": true; undo operations "undo_of" (the "time" of the edit they undo).
  * - Inverses carry "restore": true: their values come from the document itself, so only
  *   their structure is checked, not their content (an imported box slightly outside [0,1]
  *   comes back on undo). Documents' diffs carry it too.

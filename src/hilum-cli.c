@@ -18,6 +18,9 @@
  *     first window of the file, else the value range of the image. MONOCHROME1 images
  *     come out inverted (as they are meant to be seen); --invert flips that again.
  *
+ *   hilum-cli convert | import | export …
+ *     The dataset formats and the store: see hilum-cli-convert.c.
+ *
  * Every command exits 0 on success and otherwise 1 with one line on stderr,
  * "hilum-cli: <message>" (a file that failed is named in the message). With several
  * files, `info` prints what it can and reports each failed file on its own line.
@@ -33,6 +36,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-cli-convert.h"
 #include "hilum-decoder.h"
 #include "hilum-image.h"
 #include "hilum-image-json.h"
@@ -66,11 +70,14 @@ fail (const char *format,
 static void
 print_usage (void)
 {
-  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
            _("Usage: hilum-cli COMMAND [OPTION…]"),
            _("Commands:"),
            "info", _("Show the metadata of DICOM, PNG or JPEG images"),
            "render", _("Render an image to an 8-bit PNG after window/level"),
+           "convert", _("Convert annotations between dataset formats"),
+           "import", _("Import annotations into the store"),
+           "export", _("Export studies from the store"),
            _("Run “hilum-cli COMMAND --help” for the options of a command."));
 }
 
@@ -384,6 +391,12 @@ main (int    argc,
     return cmd_info (argc - 1, argv + 1);
   if (g_str_equal (command, "render"))
     return cmd_render (argc - 1, argv + 1);
+  if (g_str_equal (command, "convert"))
+    return hilum_cli_convert (argc - 1, argv + 1);
+  if (g_str_equal (command, "import"))
+    return hilum_cli_import (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return hilum_cli_export (argc - 1, argv + 1);
 
   return fail (_("Unknown command “%s”; run “hilum-cli --help”"), command);
 }

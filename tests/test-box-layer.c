@@ -10,6 +10,7 @@
  * pixels on screen.
  */
 #include <math.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 
@@ -725,11 +726,12 @@ test_other_reader (Fixture       *f,
   assert_box (box, 0.5, 0.2, 0.8, 0.6);
   hilum_viewport_fit (hilum_image_view_get_viewport (f->view));
 
-  /* Keys refuse, with a message. */
+  /* Keys are refused by the session, with a message that names the owner. */
   hilum_box_layer_set_selected_box_id (f->layer, "other");
   g_assert_true (press_key (f, GDK_KEY_Right, 0));
   g_assert_cmpuint (f->n_errors, ==, 1);
   g_assert_error (f->last_error, HILUM_DOCUMENT_ERROR, HILUM_DOCUMENT_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (f->last_error->message, "Luis"));
   g_assert_true (press_key (f, GDK_KEY_Delete, 0));
   g_assert_cmpuint (f->n_errors, ==, 2);
   get_box (f, "other", F1, "r2", box);
@@ -743,7 +745,7 @@ test_other_reader (Fixture       *f,
   get_box (f, "other", F1, "r2", box);
   assert_box (box, 0.5, 0.2, 0.8, 0.6);
 
-  /* The session refuses anyway, and the layer shows its message. */
+  /* The session refuses whatever the caller. */
   {
     g_autoptr(HilumOperation) op = hilum_operation_new_remove_box ("other");
     g_autoptr(GError) error = NULL;

@@ -456,6 +456,34 @@ test_edit (void)
   hilum_fixture_dir_remove (dir);
 }
 
+/* Keys the record did not have come in when an edit gives them something to hold. */
+static void
+test_edit_absent_keys (void)
+{
+  g_autofree char *dir = hilum_fixture_dir_new ();
+  g_autofree char *input = join_records (FALSE);
+  g_autoptr(GPtrArray) documents = import_text (dir, input, NULL);
+  HilumDocument *doc = documents->pdata[3];
+  g_autofree char *id = g_strdup (hilum_finding_get_id (hilum_document_get_finding (doc, 0)));
+  const double xyxy[4] = { 0.25, 0.5, 0.75, 1.0 };
+  g_autoptr(JsonNode) locations = parse ("[\"left\"]");
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+
+  g_assert_cmpstr (hilum_document_get_study_id (doc), ==, "444");
+  apply (doc, hilum_operation_new_add_box (id, "padchest-gr:extra_boxes", "444_y.png", NULL, xyxy));
+  apply (doc, hilum_operation_new_set_finding_field (id, "locations", locations));
+  g_ptr_array_add (one, doc);
+  output = export_text (dir, one, NULL);
+  assert_json_equal (output,
+                     "[{\"ImageID\": \"444_y.png\", \"StudyID\": \"444\", \"findings\": ["
+                     "{\"abnormal\": true, \"sentence_es\": \"Atelectasia.\", \"sentence_en\": \"Atelectasis.\", "
+                     "\"boxes\": null, \"extra_boxes\": [[0.25, 0.5, 0.75, 1.0]], \"labels\": null, "
+                     "\"locations\": [\"left\"]}, "
+                     "{\"sentence_en\": null, \"sentence_es\": \"Sin hallazgos.\", \"abnormal\": false}]}]");
+  hilum_fixture_dir_remove (dir);
+}
+
 /* A box of a reader on a fresh document (not imported from PadChest-GR) goes to "boxes". */
 static void
 test_new_reader_slot (void)
@@ -558,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/hilum/format/padchest/broken", test_broken);
   g_test_add_func ("/hilum/format/padchest/not-json", test_not_json);
   g_test_add_func ("/hilum/format/padchest/edit", test_edit);
+  g_test_add_func ("/hilum/format/padchest/edit-absent-keys", test_edit_absent_keys);
   g_test_add_func ("/hilum/format/padchest/new-reader-slot", test_new_reader_slot);
   g_test_add_func ("/hilum/format/padchest/image-sizes", test_image_sizes);
 

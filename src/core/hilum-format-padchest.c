@@ -719,6 +719,31 @@ export_boxes (Export     *export,
   return take_array (out);
 }
 
+/* Whether the document holds something for @key that an export must not drop. */
+static gboolean
+has_content (Export     *export,
+             JsonObject *finding,
+             const char *key)
+{
+  JsonNode *node;
+
+  if (g_str_has_prefix (key, "sentence_"))
+    return *hilum_format_get_string (hilum_format_get_object (finding, "text"),
+                                     key + strlen ("sentence_"), "") != '\0';
+  if (strcmp (key, "boxes") == 0 || strcmp (key, "extra_boxes") == 0)
+    {
+      g_autoptr(JsonNode) boxes = export_boxes (export, finding, key);
+
+      return json_array_get_length (json_node_get_array (boxes)) > 0;
+    }
+  node = json_object_get_member (finding, key);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node)) > 0;
+  return TRUE;
+}
+
 /* @made is what the document holds; the raw value wins while @made is what import made of
  * it (an empty string, an empty list, null). */
 static JsonNode *
@@ -795,9 +820,25 @@ export_finding (Export     *export,
 
       for (guint k = 0; k < keys->len && !listed; k++)
         listed = strcmp (keys->pdata[k], standard[i]) == 0;
-      /* A key the record never had stays absent while the polarity is the imported one. */
-      if (!listed && !same)
-        g_ptr_array_add (keys, (gpointer) standard[i]);
+      if (listed)
+        continue;
+      /* A key the record never had stays absent while the polarity is the imported one,
+       * unless an edit gave it something to hold (a box, a label): then it goes after the
+       * release's key before it. */
+      if (!same)
+        {
+          g_ptr_array_add (keys, (gpointer) standard[i]);
+        }
+      else if (has_content (export, finding, standard[i]))
+        {
+          guint at = 0;
+
+          for (guint k = 0; k < keys->len; k++)
+            for (guint j = 0; j < i; j++)
+              if (strcmp (keys->pdata[k], standard[j]) == 0)
+                at = k + 1;
+          g_ptr_array_insert (keys, at, (gpointer) standard[i]);
+        }
     }
   if (extra != NULL)
     {

@@ -491,6 +491,7 @@ check_diff (HilumDocument *self,
   g_autofree char *self_after = NULL;
   g_autoptr(GString) kinds = g_string_new (NULL);
   g_autoptr(HilumOperation) undo = NULL;
+  g_autofree char *diff_text = NULL;
   JsonArray *ops;
 
   g_assert_nonnull (diff);
@@ -498,7 +499,8 @@ check_diff (HilumDocument *self,
   if (!hilum_document_apply (work, diff, &error))
     g_error ("diff %s: %s", hilum_operation_to_string (diff), error->message);
   got = hilum_document_to_string (work, FALSE);
-  assert_same_text ("diff", hilum_operation_to_string (diff), got, want);
+  diff_text = hilum_operation_to_string (diff);
+  assert_same_text ("diff", diff_text, got, want);
   /* diff() leaves self alone, and its result undoes to self exactly. */
   self_after = hilum_document_to_string (self, FALSE);
   g_assert_cmpstr (self_after, ==, self_text);

@@ -156,9 +156,13 @@ xyxy_node_new (const double xyxy_norm[4])
 {
   JsonArray *array = json_array_sized_new (4);
 
+  JsonNode *node;
+
   for (guint i = 0; i < 4; i++)
     json_array_add_double_element (array, xyxy_norm[i]);
-  return json_node_init_array (json_node_alloc (), array);
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
 }
 
 static HilumOperation *

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only colour nodes and a text layout per box, no cairo: cheap on every GSK renderer,
+ * Only colour nodes and text nodes, no cairo: cheap on every GSK renderer,
  * and a box zoomed far beyond the widget costs no more than one that fits.
  */
 #define G_LOG_DOMAIN "hilum-box-layer-drawing"
@@ -113,7 +113,7 @@ append_outline (GtkSnapshot   *snapshot,
 
 static void
 append_tag (GtkSnapshot   *snapshot,
-            GtkWidget     *widget,
+            PangoLayout   *layout,
             const GdkRGBA *color,
             guint          number,
             gboolean       mine,
@@ -121,19 +121,15 @@ append_tag (GtkSnapshot   *snapshot,
             double         line_width,
             gboolean       handles)
 {
-  g_autofree char *text = g_strdup_printf ("%u", number);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  char text[16];
   PangoRectangle ink, logical;
   double pad_x = 4, pad_y = 1;
   /* Clear of the top-left handle when there is one. */
   double lift = handles ? HANDLE_DRAW_SIZE / 2 + 1 : line_width / 2;
   double w, h, x, y;
 
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
+  g_snprintf (text, sizeof text, "%u", number);
+  pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_extents (layout, &ink, &logical);
 
   w = logical.width + 2 * pad_x;
@@ -193,6 +189,7 @@ static void
 append_box (HilumBoxLayer *self,
             GtkSnapshot   *snapshot,
             GtkWidget     *widget,
+            PangoLayout   *layout,
             HilumViewport *viewport,
             BoxItem       *item,
             const double   norm[4],
@@ -215,7 +212,7 @@ append_box (HilumBoxLayer *self,
   /* A dark rim under the colour keeps the outline visible on white bone. */
   append_outline (snapshot, &shadow_color, r, width + 2, !item->mine, ww, wh);
   append_outline (snapshot, &color, r, width, !item->mine, ww, wh);
-  append_tag (snapshot, widget, &color, item->finding_index + 1, item->mine, r, width, handles);
+  append_tag (snapshot, layout, &color, item->finding_index + 1, item->mine, r, width, handles);
   if (handles)
     append_handles (snapshot, viewport, &color, norm);
 
@@ -229,6 +226,8 @@ hilum_box_layer_snapshot (HilumBoxLayer *self,
                           GtkSnapshot   *snapshot,
                           HilumViewport *viewport)
 {
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoAttrList *attrs;
   GArray *items;
   HilumDocument *document;
 
@@ -239,6 +238,14 @@ hilum_box_layer_snapshot (HilumBoxLayer *self,
     return;
 
   items = _hilum_box_layer_collect_boxes (self);
+
+  /* One layout for every tag: a text node copies the glyphs it is made from. */
+  layout = gtk_widget_create_pango_layout (widget, NULL);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 
   /* Three passes, each on top of the last: faded findings, the selected finding's
    * boxes, then the selected box with its handles. Other readers first in each. */
@@ -264,7 +271,7 @@ hilum_box_layer_snapshot (HilumBoxLayer *self,
           if (self->drag == DRAG_EDIT && is_selected_box)
             norm = self->drag_box;
 
-          append_box (self, snapshot, widget, viewport, item, norm,
+          append_box (self, snapshot, widget, layout, viewport, item, norm,
                       in_selected_finding,
                       self->selected_finding_id != NULL && !in_selected_finding,
                       is_selected_box && _hilum_box_layer_item_editable (self, item));

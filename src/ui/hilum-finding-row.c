@@ -10,6 +10,9 @@
 
 #include "hilum-finding-colors.h"
 #include "hilum-finding-row.h"
+#include "hilum-resources-private.h"
+#include "hilum-term-picker.h"
+#include "hilum-vocabulary.h"
 
 struct _HilumFindingRow
 {
@@ -20,13 +23,14 @@ struct _HilumFindingRow
   GtkDropDown    *polarity_dropdown;
   GtkDropDown    *progression_dropdown;
   GtkLabel       *boxes_label;
+  GtkLabel       *terms_summary;
   GtkMenuButton  *menu_button;
   GtkBox         *texts_box;
   GtkWidget      *terms_grid;
   GtkBox         *labels_slot;
   GtkBox         *locations_slot;
-  GtkLabel       *labels_value;
-  GtkLabel       *locations_value;
+  HilumTermPicker *labels_picker;
+  HilumTermPicker *locations_picker;
 
   GtkWidget      *lang_box[2];     /* "es", "en" */
   GtkTextView    *text_view[2];
@@ -38,6 +42,8 @@ struct _HilumFindingRow
   guint           index;
   /* TRUE while the row shows what the document says: no operation from that */
   gboolean        syncing;
+  /* labels and locations are worth showing (a positive finding, or ones it has) */
+  gboolean        has_terms;
   gboolean        selected;
 };
 
@@ -84,13 +90,15 @@ row_perform (HilumFindingRow *self,
     }
 }
 
+/* Takes @value. */
 static void
 row_set_field (HilumFindingRow *self,
                const char      *field,
                JsonNode        *value)
 {
+  g_autoptr(JsonNode) owned = value;
   g_autoptr(HilumOperation) op = hilum_operation_new_set_finding_field (self->finding_id,
-                                                                        field, value);
+                                                                        field, owned);
   row_perform (self, op);
 }
 
@@ -163,7 +171,7 @@ progression_label (const char *value)
 {
   if (value == NULL)
     /* Translators: progression of a finding when the report says nothing about it */
-    return _("Progression not stated");
+    return C_("progression", "Not stated");
   if (g_str_equal (value, "stable"))
     return C_("progression", "Stable");
   if (g_str_equal (value, "improved"))
@@ -222,11 +230,12 @@ row_sync_progression (HilumFindingRow *self,
     gtk_drop_down_set_selected (self->progression_dropdown, position);
 }
 
-static char *
-terms_to_text (JsonObject *finding,
-               const char *member)
+/* (transfer full) the English keys of @member ("labels", "locations"); never NULL */
+static GStrv
+terms_dup (JsonObject *finding,
+           const char *member)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node = json_object_get_member (finding, member);
 
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
@@ -235,16 +244,61 @@ terms_to_text (JsonObject *finding,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          const char *term = json_array_get_string_element (array, i);
+          JsonNode *element = json_array_get_element (array, i);
 
-          if (term == NULL)
-            continue;
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, term);
+          if (JSON_NODE_HOLDS_VALUE (element)
+              && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
         }
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_strv_builder_end (builder);
+}
+
+/* "cardiomegalia · cardíaco": the terms in the pickers' language, for a row that is
+ * not being edited (the pickers take room: they show only on the selected row). */
+static void
+append_names (GString         *text,
+              GStrv            terms,
+              HilumTermPicker *picker)
+{
+  HilumVocabulary *vocabulary = hilum_vocabulary_get_default ();
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, hilum_vocabulary_display_name (vocabulary, terms[i],
+                                                            hilum_term_picker_get_tree (picker),
+                                                            hilum_term_picker_get_language (picker)));
+    }
+}
+
+static void
+row_sync_terms (HilumTermPicker *picker,
+                GStrv            terms)
+{
+  if (!g_strv_equal ((const char * const *) terms, hilum_term_picker_get_terms (picker)))
+    hilum_term_picker_set_terms (picker, (const char * const *) terms);
+}
+
+static void
+terms_changed_cb (HilumFindingRow *self,
+                  GStrv            terms,
+                  HilumTermPicker *picker)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *value;
+
+  if (self->syncing)
+    {
+      json_array_unref (array);
+      return;
+    }
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    json_array_add_string_element (array, terms[i]);
+  value = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  row_set_field (self, picker == self->labels_picker ? "labels" : "locations", value);
 }
 
 static const char *
@@ -352,13 +406,20 @@ row_sync_text (HilumFindingRow *self,
   gtk_text_buffer_place_cursor (buffer, &cursor);
 }
 
+static void
+row_update_terms_visible (HilumFindingRow *self)
+{
+  gtk_widget_set_visible (self->terms_grid, self->has_terms && self->selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->terms_summary), self->has_terms && !self->selected);
+}
+
 void
 hilum_finding_row_sync (HilumFindingRow *self)
 {
   HilumDocument *document;
   JsonObject *finding;
-  g_autofree char *labels = NULL;
-  g_autofree char *locations = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) locations = NULL;
   g_autofree char *boxes = NULL;
   gboolean negative;
   guint n_boxes;
@@ -383,10 +444,25 @@ hilum_finding_row_sync (HilumFindingRow *self)
 
   row_sync_progression (self, finding);
 
-  labels = terms_to_text (finding, "labels");
-  locations = terms_to_text (finding, "locations");
-  gtk_label_set_label (self->labels_value, labels[0] != '\0' ? labels : _("None"));
-  gtk_label_set_label (self->locations_value, locations[0] != '\0' ? locations : _("None"));
+  labels = terms_dup (finding, "labels");
+  locations = terms_dup (finding, "locations");
+  row_sync_terms (self->labels_picker, labels);
+  row_sync_terms (self->locations_picker, locations);
+  {
+    g_autoptr(GString) summary = g_string_new (NULL);
+
+    guint progression = gtk_drop_down_get_selected (self->progression_dropdown);
+
+    append_names (summary, labels, self->labels_picker);
+    append_names (summary, locations, self->locations_picker);
+    if (progression != 0 && progression < self->progression_values->len)
+      g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "",
+                              progression_label (g_ptr_array_index (self->progression_values,
+                                                                    progression)));
+    if (summary->len == 0 && !negative)
+      g_string_append (summary, _("No labels or locations"));
+    gtk_label_set_label (self->terms_summary, summary->str);
+  }
 
   boxes = boxes_text (document, finding, &n_boxes);
   if (!negative && n_boxes == 0)
@@ -395,13 +471,13 @@ hilum_finding_row_sync (HilumFindingRow *self)
       boxes = g_strdup (_("No boxes"));
     }
   gtk_label_set_label (self->boxes_label, boxes);
+  gtk_widget_set_visible (GTK_WIDGET (self->boxes_label), boxes[0] != '\0');
 
   /* A negative sentence of PadChest-GR has only its two texts: no progression, labels
    * or locations to edit unless it came with some. */
-  gtk_widget_set_visible (GTK_WIDGET (self->progression_dropdown),
-                          !negative || gtk_drop_down_get_selected (self->progression_dropdown) != 0);
-  gtk_widget_set_visible (self->terms_grid,
-                          !negative || labels[0] != '\0' || locations[0] != '\0');
+  self->has_terms = !negative || labels[0] != NULL || locations[0] != NULL
+                    || gtk_drop_down_get_selected (self->progression_dropdown) != 0;
+  row_update_terms_visible (self);
 
   if (negative)
     gtk_widget_add_css_class (GTK_WIDGET (self), "negative");
@@ -529,6 +605,7 @@ hilum_finding_row_class_init (HilumFindingRowClass *klass)
     g_signal_new ("operation-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hilum/Hilum/hilum-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, box);
@@ -536,6 +613,7 @@ hilum_finding_row_class_init (HilumFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, polarity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, progression_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, boxes_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, terms_summary);
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, texts_box);
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, terms_grid);
@@ -564,15 +642,16 @@ hilum_finding_row_init (HilumFindingRow *self)
       gtk_box_append (self->texts_box, self->lang_box[slot]);
     }
 
-  /* Until the term pickers land, the terms are shown read only. */
-  self->labels_value = GTK_LABEL (gtk_label_new (NULL));
-  self->locations_value = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->labels_value, 0);
-  gtk_label_set_xalign (self->locations_value, 0);
-  gtk_label_set_wrap (self->labels_value, TRUE);
-  gtk_label_set_wrap (self->locations_value, TRUE);
-  gtk_box_append (self->labels_slot, GTK_WIDGET (self->labels_value));
-  gtk_box_append (self->locations_slot, GTK_WIDGET (self->locations_value));
+  self->labels_picker = HILUM_TERM_PICKER (hilum_term_picker_new (HILUM_VOCABULARY_LABELS));
+  self->locations_picker = HILUM_TERM_PICKER (hilum_term_picker_new (HILUM_VOCABULARY_LOCATIONS));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->labels_picker), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->locations_picker), TRUE);
+  gtk_box_append (self->labels_slot, GTK_WIDGET (self->labels_picker));
+  gtk_box_append (self->locations_slot, GTK_WIDGET (self->locations_picker));
+  g_signal_connect_object (self->labels_picker, "terms-changed", G_CALLBACK (terms_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->locations_picker, "terms-changed", G_CALLBACK (terms_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->polarity_dropdown, "notify::selected",
                            G_CALLBACK (polarity_cb), self, G_CONNECT_SWAPPED);
@@ -659,6 +738,7 @@ hilum_finding_row_set_selected (HilumFindingRow *self,
   g_return_if_fail (HILUM_IS_FINDING_ROW (self));
 
   self->selected = !!selected;
+  row_update_terms_visible (self);
   if (self->selected)
     gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
   else
@@ -727,4 +807,14 @@ hilum_finding_row_get_boxes_text (HilumFindingRow *self)
   g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
 
   return gtk_label_get_label (self->boxes_label);
+}
+
+GtkWidget *
+hilum_finding_row_get_term_picker (HilumFindingRow *self,
+                                   const char      *field)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return GTK_WIDGET (g_strcmp0 (field, "locations") == 0 ? self->locations_picker
+                                                          : self->labels_picker);
 }

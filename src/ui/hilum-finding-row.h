@@ -46,6 +46,10 @@ GtkTextView     *hilum_finding_row_get_text_view     (HilumFindingRow *self,
 /* (transfer none) the polarity and progression choosers */
 GtkDropDown     *hilum_finding_row_get_polarity      (HilumFindingRow *self);
 GtkDropDown     *hilum_finding_row_get_progression   (HilumFindingRow *self);
+/* (transfer none) the HilumTermPicker of @field ("labels", "locations"); it shows on
+ * the selected row only, the others show a one-line summary */
+GtkWidget       *hilum_finding_row_get_term_picker   (HilumFindingRow *self,
+                                                      const char      *field);
 /* (transfer none) what the row says about the boxes, e.g. "Boxes: Ana 2 · r2 1" */
 const char      *hilum_finding_row_get_boxes_text    (HilumFindingRow *self);
 

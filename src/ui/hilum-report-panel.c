@@ -11,6 +11,7 @@
 
 #include "hilum-finding-row.h"
 #include "hilum-report-panel.h"
+#include "hilum-resources-private.h"
 #include "hilum-study-fields.h"
 
 struct _HilumReportPanel
@@ -149,19 +150,32 @@ scroll_tick_cb (GtkWidget     *widget,
   HilumFindingRow *row = panel_get_row (self, self->selected_id);
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   graphene_rect_t bounds;
+  double value, page, shift = 0;
 
-  if (row == NULL)
+  /* A row added a moment ago has no place until a layout, the selected row grows (its
+   * term pickers show) and the viewport may still be animating to the focus widget:
+   * keep at it, frame by frame, until the row shows. */
+  if (row == NULL || ++self->scroll_tries > 60)
     goto done;
-  /* A row added a moment ago has no place yet: wait for a layout (a few frames). */
   if (gtk_widget_get_height (GTK_WIDGET (row)) == 0
-      || !gtk_widget_compute_bounds (GTK_WIDGET (row), self->content, &bounds))
+      || !gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->scroller), &bounds))
+    return G_SOURCE_CONTINUE;
+
+  /* Where the row is in the visible part of the scroller. */
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bounds.origin.y + bounds.size.height > page)
+    shift = bounds.origin.y + bounds.size.height - page;
+  if (bounds.origin.y - shift < 0)
+    shift = bounds.origin.y;
+  if (ABS (shift) < 0.5)
     {
-      if (++self->scroll_tries < 10)
-        return G_SOURCE_CONTINUE;
-      goto done;
+      if (self->scroll_tries > 3)
+        goto done;
+      return G_SOURCE_CONTINUE;
     }
-  gtk_adjustment_clamp_page (vadjustment, bounds.origin.y,
-                             bounds.origin.y + bounds.size.height);
+  gtk_adjustment_set_value (vadjustment, value + shift);
+  return G_SOURCE_CONTINUE;
 
 done:
   self->scroll_tick = 0;
@@ -603,6 +617,7 @@ hilum_report_panel_class_init (HilumReportPanelClass *klass)
                                    step_finding_action);
 
   g_type_ensure (HILUM_TYPE_STUDY_FIELDS);
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hilum/Hilum/hilum-report-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumReportPanel, main_box);

@@ -6,20 +6,21 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "hilum-study-fields.h"
+#include "hilum-resources-private.h"
 
 struct _HilumStudyFields
 {
   GtkWidget       parent_instance;
 
-  GtkWidget      *list;
-  AdwExpanderRow *expander;
-  AdwEntryRow    *indication_row;
-  AdwEntryRow    *technique_row;
-  AdwEntryRow    *comparison_row;
+  GtkExpander    *expander;
+  GtkLabel       *summary_label;
+  GtkEntry       *indication_entry;
+  GtkEntry       *technique_entry;
+  GtkEntry       *comparison_entry;
   GtkTextView    *prior_view;
 
   HilumSession   *session;
@@ -43,13 +44,14 @@ fields_perform (HilumStudyFields *self,
                 const char       *text)
 {
   g_autoptr(HilumOperation) op = NULL;
+  g_autoptr(JsonNode) value = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->syncing || self->session == NULL)
     return;
 
-  op = hilum_operation_new_set_study_field (field,
-                                            json_node_init_string (json_node_alloc (), text));
+  value = json_node_init_string (json_node_alloc (), text);
+  op = hilum_operation_new_set_study_field (field, value);
   if (!hilum_session_perform (self->session, op, &error))
     {
       g_signal_emit (self, signals[OPERATION_FAILED], 0, error->message);
@@ -108,8 +110,8 @@ study_field (HilumDocument *document,
 }
 
 static void
-sync_entry (AdwEntryRow *row,
-            const char  *text)
+sync_entry (GtkEntry   *row,
+            const char *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -133,9 +135,9 @@ hilum_study_fields_sync (HilumStudyFields *self)
   document = hilum_session_get_document (self->session);
   self->syncing = TRUE;
 
-  sync_entry (self->indication_row, study_field (document, "indication"));
-  sync_entry (self->technique_row, study_field (document, "technique"));
-  sync_entry (self->comparison_row, study_field (document, "comparison"));
+  sync_entry (self->indication_entry, study_field (document, "indication"));
+  sync_entry (self->technique_entry, study_field (document, "technique"));
+  sync_entry (self->comparison_entry, study_field (document, "comparison"));
 
   buffer = gtk_text_view_get_buffer (self->prior_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -155,14 +157,14 @@ hilum_study_fields_sync (HilumStudyFields *self)
   else
     self->summary = g_strdup (status_label (hilum_document_get_study_field (document,
                                                                             "status")));
-  adw_expander_row_set_subtitle (self->expander, self->summary);
+  gtk_label_set_label (self->summary_label, self->summary);
 
   self->syncing = FALSE;
 }
 
 static void
 setup_entry (HilumStudyFields *self,
-             AdwEntryRow      *row,
+             GtkEntry         *row,
              const char       *field)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -211,13 +213,14 @@ hilum_study_fields_class_init (HilumStudyFieldsClass *klass)
     g_signal_new ("operation-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hilum/Hilum/hilum-study-fields.ui");
-  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, list);
   gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, expander);
-  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, indication_row);
-  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, technique_row);
-  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, comparison_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, indication_entry);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, technique_entry);
+  gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, comparison_entry);
   gtk_widget_class_bind_template_child (widget_class, HilumStudyFields, prior_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -230,13 +233,11 @@ hilum_study_fields_init (HilumStudyFields *self)
   GtkTextBuffer *buffer;
   GtkEventController *focus;
 
-  g_type_ensure (ADW_TYPE_EXPANDER_ROW);
-  g_type_ensure (ADW_TYPE_ENTRY_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_entry (self, self->indication_row, "indication");
-  setup_entry (self, self->technique_row, "technique");
-  setup_entry (self, self->comparison_row, "comparison");
+  setup_entry (self, self->indication_entry, "indication");
+  setup_entry (self, self->technique_entry, "technique");
+  setup_entry (self, self->comparison_entry, "comparison");
 
   buffer = gtk_text_view_get_buffer (self->prior_view);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
@@ -277,11 +278,11 @@ hilum_study_fields_get_entry (HilumStudyFields *self,
   g_return_val_if_fail (HILUM_IS_STUDY_FIELDS (self), NULL);
 
   if (g_strcmp0 (field, "indication") == 0)
-    return GTK_EDITABLE (self->indication_row);
+    return GTK_EDITABLE (self->indication_entry);
   if (g_strcmp0 (field, "technique") == 0)
-    return GTK_EDITABLE (self->technique_row);
+    return GTK_EDITABLE (self->technique_entry);
   if (g_strcmp0 (field, "comparison") == 0)
-    return GTK_EDITABLE (self->comparison_row);
+    return GTK_EDITABLE (self->comparison_entry);
   g_return_val_if_reached (NULL);
 }
 
@@ -307,5 +308,5 @@ hilum_study_fields_set_expanded (HilumStudyFields *self,
 {
   g_return_if_fail (HILUM_IS_STUDY_FIELDS (self));
 
-  adw_expander_row_set_expanded (self->expander, expanded);
+  gtk_expander_set_expanded (self->expander, expanded);
 }

@@ -829,12 +829,21 @@ test_worklist (void)
   ASSERT_IDS (query (store, "  derrame  ", -1, 0, FALSE), "1001");
   ASSERT_IDS (query (store, "\"blunting\"", -1, 0, FALSE), "1005");
   ASSERT_IDS (query (store, "costofrenico", -1, 0, FALSE), "1005");
+  ASSERT_IDS (query (store, "frénico: \"b", -1, 0, FALSE), "1005");
+  /* Wildcards are plain characters. */
+  ASSERT_IDS (query (store, "cardio*", -1, 0, FALSE), "");
+  ASSERT_IDS (query (store, "c?rdio", -1, 0, FALSE), "");
+  ASSERT_IDS (query (store, "[c]ardio", -1, 0, FALSE), "");
+  ASSERT_IDS (query (store, "%ardio", -1, 0, FALSE), "");
+  ASSERT_IDS (query (store, "*", -1, 0, FALSE), "");
   ASSERT_IDS (query (store, "pneumothorax", -1, 0, FALSE), "");
-  /* Ids and dates; short terms too. */
+  /* Ids and dates. */
   ASSERT_IDS (query (store, "1003", -1, 0, FALSE), "1003");
   ASSERT_IDS (query (store, "2016", -1, 0, FALSE), "1002");
   ASSERT_IDS (query (store, "05", -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE), "1005");
-  ASSERT_IDS (query (store, "Ñu", -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE), "ÑU-7");
+  /* One or two characters look at the id, the title and the date only. */
+  ASSERT_IDS (query (store, "u-", -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE), "ÑU-7");
+  ASSERT_IDS (query (store, "de", -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE), "1001");
   ASSERT_IDS (query (store, "ñ", -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE), "1001 1005 ÑU-7");
   ASSERT_IDS (query (store, "ax", -1, 0, FALSE), "1001");
 

@@ -61,56 +61,6 @@ static const char schema_sql[] =
   "  last_used INTEGER NOT NULL);"
   "CREATE INDEX image_cache_by_last_used ON image_cache (last_used);";
 
-const char *
-hilum_study_status_to_string (HilumStudyStatus status)
-{
-  switch (status)
-    {
-    case HILUM_STUDY_STATUS_NEW:         return "new";
-    case HILUM_STUDY_STATUS_IN_PROGRESS: return "in_progress";
-    case HILUM_STUDY_STATUS_ANNOTATED:   return "annotated";
-    case HILUM_STUDY_STATUS_REVIEWED:    return "reviewed";
-    default:                             return "new";
-    }
-}
-
-gboolean
-hilum_study_status_from_string (const char       *string,
-                                HilumStudyStatus *status)
-{
-  for (int i = HILUM_STUDY_STATUS_NEW; i <= HILUM_STUDY_STATUS_REVIEWED; i++)
-    if (g_strcmp0 (string, hilum_study_status_to_string (i)) == 0)
-      {
-        if (status != NULL)
-          *status = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-const char *
-hilum_study_status_get_label (HilumStudyStatus status)
-{
-  switch (status)
-    {
-    case HILUM_STUDY_STATUS_NEW:
-      /* Translators: the status of a study in the worklist */
-      return _("New");
-    case HILUM_STUDY_STATUS_IN_PROGRESS:
-      /* Translators: the status of a study in the worklist */
-      return _("In Progress");
-    case HILUM_STUDY_STATUS_ANNOTATED:
-      /* Translators: the status of a study in the worklist */
-      return _("Annotated");
-    case HILUM_STUDY_STATUS_REVIEWED:
-      /* Translators: the status of a study in the worklist */
-      return _("Reviewed");
-    default:
-      return _("New");
-    }
-}
-
 void
 _hilum_store_set_error (HilumStore  *self,
                         int          rc,

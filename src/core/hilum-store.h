@@ -120,7 +120,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumWorklistRow, hilum_worklist_row_free)
 
 /* Rows whose id, title or sentences contain @search (case- and accent-insensitive;
  * NULL/"" = all), optionally only @status (-1 = any), sorted. GPtrArray of
- * HilumWorklistRow. Fast at 100,000 studies (≤ 100 ms). */
+ * HilumWorklistRow. Fast at 100,000 studies (≤ 100 ms).
+ * A study's title is the first sentence of its report (English, else Spanish; at most
+ * 120 characters), else its study id. A search term of one or two characters (after
+ * trimming) is looked for in the id, the title and the date only; three or more, also
+ * in every sentence (English and Spanish) and label. */
 GPtrArray     *hilum_store_query_worklist           (HilumStore      *self,
                                                      const char      *search,
                                                      int              status,

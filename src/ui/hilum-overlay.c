@@ -286,6 +286,44 @@ opposite_direction (const char *s)
   return o;
 }
 
+/* The marker letters a radiologist reads in their language: Spanish films are marked
+ * D/I (derecha/izquierda), not R/L. */
+static char *
+localize_direction (char *dicom)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = dicom; *p; p++)
+    {
+      switch (*p)
+        {
+        case 'R':
+          g_string_append (shown, C_("orientation marker", "R"));
+          break;
+        case 'L':
+          g_string_append (shown, C_("orientation marker", "L"));
+          break;
+        case 'A':
+          g_string_append (shown, C_("orientation marker", "A"));
+          break;
+        case 'P':
+          g_string_append (shown, C_("orientation marker", "P"));
+          break;
+        case 'H':
+          g_string_append (shown, C_("orientation marker", "H"));
+          break;
+        case 'F':
+          g_string_append (shown, C_("orientation marker", "F"));
+          break;
+        default:
+          g_string_append_c (shown, *p);
+        }
+    }
+
+  g_free (dicom);
+  return g_string_free (shown, FALSE);
+}
+
 gboolean
 hilum_overlay_parse_orientation (const char  *patient_orientation,
                                  char       **left,
@@ -319,10 +357,10 @@ hilum_overlay_parse_orientation (const char  *patient_orientation,
   if (n != 2 || !valid_direction (parts[0]) || !valid_direction (parts[1]))
     return FALSE;
 
-  *right = g_strdup (parts[0]);
-  *left = opposite_direction (parts[0]);
-  *bottom = g_strdup (parts[1]);
-  *top = opposite_direction (parts[1]);
+  *right = localize_direction (g_strdup (parts[0]));
+  *left = localize_direction (opposite_direction (parts[0]));
+  *bottom = localize_direction (g_strdup (parts[1]));
+  *top = localize_direction (opposite_direction (parts[1]));
 
   return TRUE;
 }

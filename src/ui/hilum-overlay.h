@@ -55,7 +55,8 @@ void          hilum_overlay_snapshot             (HilumOverlay         *self,
  * the row direction is what lies towards the right edge, the column direction towards
  * the bottom edge; the opposite edges show the opposite directions. Returns FALSE (and
  * sets nothing) when @patient_orientation is empty or not two valid values.
- * Results are letters from L R A P H F; free them with g_free(). */
+ * Results are the markers to show, in the user's language (L R A P H F in English;
+ * D I A P Cr Ca in Spanish); free them with g_free(). */
 gboolean      hilum_overlay_parse_orientation    (const char           *patient_orientation,
                                                   char                **left,
                                                   char                **right,

@@ -219,8 +219,12 @@ test_create (void)
 
   mode = sql_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpstr (sql_text (store, "PRAGMA foreign_keys"), ==, "1");
-  g_assert_cmpstr (sql_text (store, "PRAGMA synchronous"), ==, "1");   /* NORMAL */
+  g_free (mode);
+  mode = sql_text (store, "PRAGMA foreign_keys");
+  g_assert_cmpstr (mode, ==, "1");
+  g_free (mode);
+  mode = sql_text (store, "PRAGMA synchronous");
+  g_assert_cmpstr (mode, ==, "1");   /* NORMAL */
   tables = sql_text (store, "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema"
                             " WHERE type = 'table' AND name IN ('studies', 'documents', 'outbox',"
                             " 'audit', 'image_cache') ORDER BY name)");

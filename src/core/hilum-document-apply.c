@@ -120,8 +120,8 @@ op_index (JsonObject  *op,
   *out = json_node_get_int (node);
   if (*out < 0 || *out > max)
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
-                 _("Position %" G_GINT64_FORMAT " is outside the list (0 to %" G_GINT64_FORMAT ")."),
-                 *out, max);
+                 _("Position %d is outside the list (0 to %d)."),
+                 (int) CLAMP (*out, G_MININT, G_MAXINT), (int) CLAMP (max, G_MININT, G_MAXINT));
   return TRUE;
 }
 

@@ -793,6 +793,51 @@ test_translator (Fixture       *f,
   g_assert_false (hilum_session_can_undo (f->session));
 }
 
+/* The cursor says what a primary drag would do; with "draw-mode" off it pans. */
+static void
+test_cursor_and_draw_mode (Fixture       *f,
+                           gconstpointer  data)
+{
+  HilumViewport *viewport = hilum_image_view_get_viewport (f->view);
+  double cx = hilum_viewport_get_center_x (viewport);
+
+  /* Nothing selected: the view's own cursor; over a box of this reader: move. */
+  g_assert_null (hilum_box_layer_get_cursor (f->layer, viewport, 160, 240));
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 80, 150), ==, "move");
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 260, 130), ==, "pointer");
+
+  /* A finding selected: crosshair on the bare image and over the other reader's box. */
+  hilum_box_layer_set_selected_finding_id (f->layer, F1);
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 160, 240), ==, "crosshair");
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 260, 130), ==, "crosshair");
+
+  /* The selected box's handles resize. */
+  hilum_box_layer_set_selected_box_id (f->layer, "mine");
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 40, 110), ==, "nwse-resize");
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 120, 110), ==, "nesw-resize");
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 80, 190), ==, "ns-resize");
+  g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 120, 150), ==, "ew-resize");
+
+  /* Draw mode off: the same drag on the bare image pans and draws nothing. */
+  hilum_box_layer_set_selected_finding_id (f->layer, F1);
+  hilum_box_layer_set_draw_mode (f->layer, FALSE);
+  g_assert_null (hilum_box_layer_get_cursor (f->layer, viewport, 160, 240));
+  drag (f, 160, 240, -40, 0);
+  g_assert_cmpuint (count_boxes (f, F1, "r1"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (hilum_viewport_get_center_x (viewport), cx + 20, 1e-9);
+
+  /* Boxes still move without it. */
+  hilum_viewport_fit (viewport);
+  drag (f, 80, 150, 20, 0);
+  g_assert_cmpstr (hilum_box_layer_get_selected_box_id (f->layer), ==, "mine");
+  g_assert_true (hilum_session_can_undo (f->session));
+
+  /* On again: it draws, for finding 2, selected with its box. */
+  hilum_box_layer_set_draw_mode (f->layer, TRUE);
+  drag (f, 160, 240, -40, -20);
+  g_assert_cmpuint (count_boxes (f, F2, "r1"), ==, 2);
+}
+
 /* Another study: the layer follows the new session, the old one's edits are gone. */
 static void
 test_new_session (Fixture       *f,
@@ -897,6 +942,7 @@ main (int   argc,
   ADD ("keys", test_keys, HILUM_READER_ROLE_READER);
   ADD ("other-reader", test_other_reader, HILUM_READER_ROLE_READER);
   ADD ("translator", test_translator, HILUM_READER_ROLE_TRANSLATOR);
+  ADD ("cursor-and-draw-mode", test_cursor_and_draw_mode, HILUM_READER_ROLE_READER);
   ADD ("new-session", test_new_session, HILUM_READER_ROLE_READER);
   ADD ("screenshot", test_screenshot, HILUM_READER_ROLE_READER);
 

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * stamps the operation with the current reader and time, checks the reader's rights
  * (a reader never changes another reader's boxes; a translator edits text but not boxes),
  * commits it to the store (hilum_store_commit_operation) and only then records it for
- * undo. Text edits of the same field that follow each other within 2 s (or without a
- * word boundary in between) merge into one undo step. undo()/redo() perform the inverse
+ * undo. Text edits of the same field that follow each other within 2 s merge into one
+ * undo step (a pause in typing, another field or hilum_session_break_merge() starts a
+ * new one). undo()/redo() perform the inverse
  * operation through the same path, so they are audited like any edit.
  * Signals: "changed" (HilumOperation *op) after every applied operation (including undo
  * and redo); notify::can-undo, notify::can-redo.

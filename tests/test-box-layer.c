@@ -806,6 +806,16 @@ test_cursor_and_draw_mode (Fixture       *f,
   g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 80, 150), ==, "move");
   g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 260, 130), ==, "pointer");
 
+  /* The view shows it as the pointer moves. */
+  {
+    GtkEventController *motion = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
+
+    g_signal_emit_by_name (motion, "motion", 80.0, 150.0);
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (f->view))), ==, "move");
+    g_signal_emit_by_name (motion, "motion", 160.0, 240.0);
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (f->view))), ==, "grab");
+  }
+
   /* A finding selected: crosshair on the bare image and over the other reader's box. */
   hilum_box_layer_set_selected_finding_id (f->layer, F1);
   g_assert_cmpstr (hilum_box_layer_get_cursor (f->layer, viewport, 160, 240), ==, "crosshair");

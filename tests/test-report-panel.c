@@ -97,12 +97,15 @@ fixture_setup (Fixture       *f,
 
   document = hilum_document_new_from_string (document_json, -1, &error);
   g_assert_no_error (error);
-  f->session = hilum_session_new (NULL, document, "r1", "Ana Muñoz", HILUM_READER_ROLE_READER);
+  /* data: the window height, or 1 for a translator's session */
+  f->session = hilum_session_new (NULL, document, "r1", "Ana Muñoz",
+                                  GPOINTER_TO_INT (data) == 1 ? HILUM_READER_ROLE_TRANSLATOR
+                                                              : HILUM_READER_ROLE_READER);
   f->document = hilum_session_get_document (f->session);
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 420,
-                               data != NULL ? GPOINTER_TO_INT (data) : 900);
+                               GPOINTER_TO_INT (data) > 1 ? GPOINTER_TO_INT (data) : 900);
   f->panel = HILUM_REPORT_PANEL (hilum_report_panel_new ());
   hilum_report_panel_set_language_first (f->panel, "es");
   hilum_report_panel_set_session (f->panel, f->session);
@@ -535,6 +538,40 @@ test_study_fields (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (comparison), ==, "");
 }
 
+/* A translator edits both sentences; the rest shows but does not invite an edit. */
+static void
+test_translator (Fixture       *f,
+                 gconstpointer  data)
+{
+  HilumFindingRow *row = row_of (f, F3);
+  HilumStudyFields *fields = HILUM_STUDY_FIELDS (hilum_report_panel_get_study_fields (f->panel));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (hilum_finding_row_get_text_view (row, "en")),
+                            "Small plate-like atelectasis at the right lung base.", -1);
+  g_assert_cmpstr (finding_text (f, F3, "en"), ==,
+                   "Small plate-like atelectasis at the right lung base.");
+
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (hilum_finding_row_get_polarity (row))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (hilum_finding_row_get_progression (row))));
+  g_assert_false (gtk_widget_is_sensitive (hilum_finding_row_get_term_picker (row, "labels")));
+  g_assert_false (gtk_editable_get_editable (hilum_study_fields_get_entry (fields, "indication")));
+
+  hilum_report_panel_set_selected_finding_id (f->panel, F3);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "report.add-finding", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "report.remove-finding", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "report.move-up", NULL);
+  g_assert_cmpuint (hilum_document_get_n_findings (f->document), ==, 5);
+  g_assert_nonnull (hilum_document_find_finding (f->document, F3, NULL));
+  {
+    g_autofree char *order = document_order (f);
+
+    g_assert_cmpstr (order, ==, F1 " " F2 " " F3 " " F4 " " F5);
+  }
+  /* Moving between findings is not an edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "report.next-finding", NULL));
+  g_assert_cmpstr (hilum_report_panel_get_selected_finding_id (f->panel), ==, F4);
+}
+
 /* Every control of a finding is reachable with Tab. */
 static void
 test_tab_order (Fixture       *f,
@@ -769,6 +806,8 @@ main (int   argc,
               fixture_setup, test_scroll_to_selected, fixture_teardown);
   g_test_add ("/hilum/report-panel/study-fields", Fixture, NULL,
               fixture_setup, test_study_fields, fixture_teardown);
+  g_test_add ("/hilum/report-panel/translator", Fixture, GINT_TO_POINTER (1),
+              fixture_setup, test_translator, fixture_teardown);
   g_test_add ("/hilum/report-panel/tab-order", Fixture, NULL,
               fixture_setup, test_tab_order, fixture_teardown);
   g_test_add ("/hilum/report-panel/keys", Fixture, NULL,

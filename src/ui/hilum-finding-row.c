@@ -683,6 +683,16 @@ hilum_finding_row_new (HilumSession *session,
   self = g_object_new (HILUM_TYPE_FINDING_ROW, NULL);
   self->session = g_object_ref (session);
   self->finding_id = g_strdup (finding_id);
+  /* A translator edits the sentences, nothing else (HilumSession refuses the rest):
+   * the other controls show what is there without inviting an edit. */
+  if (hilum_session_get_role (session) == HILUM_READER_ROLE_TRANSLATOR)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->polarity_dropdown), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->progression_dropdown), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->labels_picker), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->locations_picker), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
+    }
   hilum_finding_row_set_index (self, 0);
   hilum_finding_row_sync (self);
   return GTK_WIDGET (self);

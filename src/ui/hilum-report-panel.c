@@ -19,6 +19,7 @@ struct _HilumReportPanel
   GtkWidget         parent_instance;
 
   GtkWidget        *main_box;
+  GtkWidget        *action_bar;
   GtkScrolledWindow *scroller;
   GtkWidget        *content;
   HilumStudyFields *study_fields;
@@ -127,8 +128,10 @@ panel_neighbour_index (HilumReportPanel *self,
 static void
 panel_update_actions (HilumReportPanel *self)
 {
-  gboolean has_session = self->session != NULL;
-  gboolean has_selection = panel_get_row (self, self->selected_id) != NULL;
+  /* A translator edits sentences only: no findings added, removed or moved. */
+  gboolean has_session = self->session != NULL
+                         && hilum_session_get_role (self->session) != HILUM_READER_ROLE_TRANSLATOR;
+  gboolean has_selection = has_session && panel_get_row (self, self->selected_id) != NULL;
   guint n_rows = g_hash_table_size (self->rows);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.add-finding", has_session);
@@ -138,6 +141,7 @@ panel_update_actions (HilumReportPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-down",
                                  has_selection && panel_neighbour_index (self, +1) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.next-finding", n_rows > 0);
+  gtk_widget_set_visible (self->action_bar, has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.previous-finding", n_rows > 0);
 }
 
@@ -621,6 +625,7 @@ hilum_report_panel_class_init (HilumReportPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hilum/Hilum/hilum-report-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumReportPanel, main_box);
+  gtk_widget_class_bind_template_child (widget_class, HilumReportPanel, action_bar);
   gtk_widget_class_bind_template_child (widget_class, HilumReportPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, HilumReportPanel, content);
   gtk_widget_class_bind_template_child (widget_class, HilumReportPanel, study_fields);

@@ -29,6 +29,9 @@ G_BEGIN_DECLS
  *   report.move-up / -down   within its group                         Alt+Shift+Up/Down
  *   report.next-finding / previous-finding    in the order shown      Alt+Down / Alt+Up
  *
+ * With a translator's session only the sentences are editable: the other controls are
+ * insensitive, the add/remove/move actions disabled (next/previous still work).
+ *
  * Signal "operation-failed" (const char *message): the session refused an edit (e.g. the
  * store could not save it); the field shows the document's value again. Show the message.
  */

@@ -268,6 +268,17 @@ hilum_study_fields_set_session (HilumStudyFields *self,
 
   if (!g_set_object (&self->session, session))
     return;
+
+  {
+    /* A translator reads the study's context but may not change it. */
+    gboolean editable = session == NULL
+                        || hilum_session_get_role (session) != HILUM_READER_ROLE_TRANSLATOR;
+
+    gtk_editable_set_editable (GTK_EDITABLE (self->indication_entry), editable);
+    gtk_editable_set_editable (GTK_EDITABLE (self->technique_entry), editable);
+    gtk_editable_set_editable (GTK_EDITABLE (self->comparison_entry), editable);
+    gtk_text_view_set_editable (self->prior_view, editable);
+  }
   hilum_study_fields_sync (self);
 }
 

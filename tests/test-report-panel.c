@@ -518,6 +518,8 @@ test_study_fields (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (hilum_study_fields_get_entry (fields, "technique")), ==,
                    "PA y lateral");
   g_assert_cmpstr (hilum_study_fields_get_summary (fields), ==, "In progress · 2015-03-12");
+  /* Open: the study comes with an indication to read. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (indication)));
 
   gtk_editable_set_text (comparison, "Estudio del 2013, niño de 9 años");
   g_assert_cmpstr (hilum_document_get_study_field (f->document, "comparison"), ==,

@@ -280,6 +280,19 @@ hilum_study_fields_set_session (HilumStudyFields *self,
     gtk_text_view_set_editable (self->prior_view, editable);
   }
   hilum_study_fields_sync (self);
+
+  /* The clinical question is worth seeing before reading the images: open when the
+   * study comes with any of it (PadChest-GR studies do not). */
+  if (session != NULL)
+    {
+      HilumDocument *document = hilum_session_get_document (session);
+      const char *fields[] = { "indication", "technique", "comparison", "prior_report" };
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        any |= study_field (document, fields[i])[0] != '\0';
+      gtk_expander_set_expanded (self->expander, any);
+    }
 }
 
 GtkEditable *

@@ -19,6 +19,9 @@ struct _HilumApplication
   GSettings        *settings;
   HilumPresetStore *preset_store;
   char             *next_prior;   /* --prior FILE, for the next "open" */
+  HilumStore       *store;
+  GError           *store_error;
+  gboolean          store_error_shown;
 };
 
 G_DEFINE_FINAL_TYPE (HilumApplication, hilum_application, ADW_TYPE_APPLICATION)
@@ -43,7 +46,37 @@ static const struct {
   { "win.focus-slot::frontal",       { "<Alt>1", NULL } },
   { "win.focus-slot::lateral",       { "<Alt>2", NULL } },
   { "win.focus-slot::prior-frontal", { "<Alt>3", NULL } },
+  { "win.undo",                      { "<Control>z", NULL } },
+  { "win.redo",                      { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-finding",               { "<Control>n", NULL } },
+  { "win.next-finding",              { "<Alt>Page_Down", NULL } },
+  { "win.previous-finding",          { "<Alt>Page_Up", NULL } },
+  { "win.set-status::annotated",     { "<Control><Shift>a", NULL } },
+  { "win.set-status::reviewed",      { "<Control><Shift>r", NULL } },
+  { "win.search",                    { "<Control>f", NULL } },
+  { "win.cycle-focus",               { "F6", NULL } },
+  { "win.import",                    { "<Control>i", NULL } },
+  { "win.export",                    { "<Control>e", NULL } },
 };
+
+/* A store that cannot be opened: said once, in a dialog; the viewer still works. */
+static void
+hilum_application_show_store_error (HilumApplication *self,
+                                    GtkWindow        *parent)
+{
+  GtkWidget *dialog;
+
+  if (self->store_error == NULL || self->store_error_shown)
+    return;
+  self->store_error_shown = TRUE;
+
+  dialog = adw_message_dialog_new (parent, _("Annotations Are Not Available"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The study store could not be opened: %s\n\nImages can still be viewed, but findings and boxes cannot be shown or saved."),
+                                  self->store_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static HilumWindow *
 hilum_application_get_window (HilumApplication *self)
@@ -75,6 +108,7 @@ hilum_application_activate (GApplication *app)
 
   window = hilum_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+  hilum_application_show_store_error (self, GTK_WINDOW (window));
   /* The last opened files, or the demo study for a first start. */
   hilum_window_restore (window);
 }
@@ -222,6 +256,13 @@ hilum_application_startup (GApplication *app)
 
   self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
   self->preset_store = hilum_preset_store_new (self->settings);
+  {
+    g_autofree char *path = hilum_store_get_default_path ();
+
+    self->store = hilum_store_open (path, &self->store_error);
+    if (self->store == NULL)
+      g_warning ("The store %s could not be opened: %s", path, self->store_error->message);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -238,6 +279,8 @@ hilum_application_dispose (GObject *object)
   g_clear_object (&self->preset_store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->next_prior, g_free);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (hilum_application_parent_class)->dispose (object);
 }
@@ -300,4 +343,20 @@ hilum_application_get_preset_store (HilumApplication *self)
   g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
 
   return self->preset_store;
+}
+
+HilumStore *
+hilum_application_get_store (HilumApplication *self)
+{
+  g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+hilum_application_get_store_error (HilumApplication *self)
+{
+  g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "hilum-preset-store.h"
+#include "hilum-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,10 @@ HilumApplication *hilum_application_new              (void);
 GSettings        *hilum_application_get_settings     (HilumApplication *self);
 /* (transfer none) the user's window/level presets */
 HilumPresetStore *hilum_application_get_preset_store (HilumApplication *self);
+/* (nullable) (transfer none) the user's store, opened at startup; NULL when it could not
+ * be opened (the viewer then works without annotations) */
+HilumStore       *hilum_application_get_store        (HilumApplication *self);
+/* (nullable) why the store could not be opened */
+const GError     *hilum_application_get_store_error  (HilumApplication *self);
 
 G_END_DECLS

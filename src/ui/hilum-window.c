@@ -10,30 +10,13 @@
 
 #include "hilum-demo.h"
 #include "hilum-image.h"
-#include "hilum-window.h"
+#include "hilum-study-loader.h"
+#include "hilum-window-private.h"
 #include "hilum-resources-private.h"
 
 #define MAX_RECENT_FOLDERS 10
-
-struct _HilumWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
-  AdwFlap             *flap;
-  HilumWorklist       *worklist;
-  GtkStack            *content_stack;
-  HilumStudyView      *study_view;
-  GMenu               *recent_section;
-
-  GSettings           *settings;
-  GCancellable        *scan_cancellable;
-  GtkFileChooserNative *chooser;
-  char                *last_toast;
-  char                *pending_prior;   /* --prior: for the study the next scan shows */
-  guint                scanning;
-};
+/* Sessions kept (each with its undo history) while the app runs. */
+#define MAX_SESSIONS 32
 
 G_DEFINE_FINAL_TYPE (HilumWindow, hilum_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -42,20 +25,24 @@ typedef struct
   char      **paths;
   GPtrArray  *studies;
   GPtrArray  *failures;
+  HilumStore *store;
+  GError     *store_error;
 } ScanData;
 
 static void
 scan_data_free (ScanData *data)
 {
   g_clear_pointer (&data->paths, g_strfreev);
+  g_clear_object (&data->store);
+  g_clear_error (&data->store_error);
   g_clear_pointer (&data->studies, g_ptr_array_unref);
   g_clear_pointer (&data->failures, g_ptr_array_unref);
   g_free (data);
 }
 
-static void
-hilum_window_toast (HilumWindow *self,
-                    const char  *message)
+void
+_hilum_window_toast (HilumWindow *self,
+                     const char  *message)
 {
   g_autofree char *markup = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (markup);
@@ -121,14 +108,9 @@ hilum_window_add_recent (HilumWindow *self,
 }
 
 static void
-worklist_selected_cb (HilumWindow   *self,
-                      GParamSpec    *pspec,
-                      HilumWorklist *worklist)
+hilum_window_update_title (HilumWindow *self)
 {
-  HilumStudy *study = hilum_worklist_get_selected_study (worklist);
-
-  hilum_study_view_set_study (self->study_view, study);
-  gtk_stack_set_visible_child_name (self->content_stack, study ? "study" : "welcome");
+  HilumStudy *study = self->shown_study;
 
   if (study != NULL)
     {
@@ -136,13 +118,14 @@ worklist_selected_cb (HilumWindow   *self,
       guint n_images = g_list_model_get_n_items (hilum_study_get_images (study));
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image", "%u images", n_images),
                                                    n_images);
+      HilumWorklistItem *item = hilum_worklist_get_selected_item (self->worklist);
+      const char *text = item != NULL ? hilum_worklist_item_get_title (item) : hilum_study_get_title (study);
 
-      adw_window_title_set_title (self->window_title, hilum_study_get_title (study));
+      adw_window_title_set_title (self->window_title, text);
       adw_window_title_set_subtitle (self->window_title, subtitle);
       /* Translators: the window title, %s is the study's title */
-      title = g_strdup_printf (_("%s — Hilum"), hilum_study_get_title (study));
+      title = g_strdup_printf (_("%s — Hilum"), text);
       gtk_window_set_title (GTK_WINDOW (self), title);
-      g_settings_set_string (self->settings, "last-study", hilum_study_get_id (study));
     }
   else
     {
@@ -150,6 +133,296 @@ worklist_selected_cb (HilumWindow   *self,
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Hilum"));
     }
+}
+
+/* Which document image each layer shows: the one in its slot (it changes with swap and
+ * with the slot menus). */
+static void
+hilum_window_update_layers (HilumWindow *self)
+{
+  HilumDocument *document = self->session ? hilum_session_get_document (self->session) : NULL;
+
+  for (guint i = 0; i < HILUM_N_LAYERS; i++)
+    {
+      HilumImage *header = self->shown_study ? hilum_study_get_slot (self->shown_study, i) : NULL;
+      const char *image_id = NULL;
+
+      if (document != NULL && header != NULL)
+        image_id = hilum_study_loader_find_image_id (document, header);
+      hilum_box_layer_set_image_id (self->layers[i], image_id);
+      hilum_box_layer_set_session (self->layers[i], self->session);
+    }
+}
+
+static void
+hilum_window_show_study (HilumWindow *self,
+                         HilumStudy  *study)
+{
+  g_set_object (&self->shown_study, study);
+  g_signal_group_set_target (self->study_signals, study);
+  hilum_study_view_set_study (self->study_view, study);
+  if (study != NULL && self->pending_prior != NULL)
+    {
+      hilum_study_view_set_prior_path (self->study_view, self->pending_prior);
+      g_clear_pointer (&self->pending_prior, g_free);
+    }
+  hilum_window_update_layers (self);
+  hilum_window_update_title (self);
+}
+
+static HilumSession *
+hilum_window_new_session (HilumWindow *self,
+                          const char  *study_id,
+                          HilumStudy  *study)
+{
+  g_autoptr(HilumDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reader_id = g_settings_get_string (self->settings, "reader-id");
+  g_autofree char *reader_name = g_settings_get_string (self->settings, "reader-name");
+  g_autofree char *role_name = g_settings_get_string (self->settings, "reader-role");
+  HilumReaderRole role = HILUM_READER_ROLE_READER;
+
+  if (self->store != NULL)
+    document = hilum_store_get_document (self->store, study_id, &error);
+  if (document == NULL && study != NULL)
+    {
+      document = hilum_study_loader_new_document (study);
+      /* A study the scan could not register (a store error then): try once more, so
+       * edits have somewhere to go. */
+      if (self->store != NULL && document != NULL)
+        {
+          g_clear_error (&error);
+          if (!hilum_store_put_document (self->store, document, &error))
+            _hilum_window_toast (self, error->message);
+        }
+    }
+  if (document == NULL)
+    {
+      if (error != NULL)
+        _hilum_window_toast (self, error->message);
+      return NULL;
+    }
+
+  if (reader_id[0] == '\0')
+    {
+      g_free (reader_id);
+      reader_id = g_strdup (g_get_user_name ());
+    }
+  if (reader_name[0] == '\0')
+    {
+      g_free (reader_name);
+      reader_name = g_strdup (g_get_real_name ());
+    }
+  hilum_reader_role_from_string (role_name, &role);
+
+  return hilum_session_new (self->store, document, reader_id, reader_name, role);
+}
+
+static HilumSession *
+hilum_window_lookup_session (HilumWindow *self,
+                             const char  *study_id,
+                             HilumStudy  *study)
+{
+  HilumSession *session = g_hash_table_lookup (self->sessions, study_id);
+  GList *link;
+
+  if (session == NULL)
+    {
+      session = hilum_window_new_session (self, study_id, study);
+      if (session == NULL)
+        return NULL;
+      g_hash_table_insert (self->sessions, g_strdup (study_id), session);
+      g_queue_push_head (&self->session_order, g_strdup (study_id));
+    }
+  else if ((link = g_queue_find_custom (&self->session_order, study_id, (GCompareFunc)g_strcmp0)) != NULL)
+    {
+      g_queue_unlink (&self->session_order, link);
+      g_queue_push_head_link (&self->session_order, link);
+    }
+
+  /* The oldest studies lose their undo history first. */
+  while (g_queue_get_length (&self->session_order) > MAX_SESSIONS)
+    {
+      g_autofree char *oldest = g_queue_pop_tail (&self->session_order);
+
+      g_hash_table_remove (self->sessions, oldest);
+    }
+  return session;
+}
+
+static void
+hilum_window_set_session (HilumWindow  *self,
+                          HilumSession *session)
+{
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    hilum_session_break_merge (self->session);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  hilum_report_panel_set_session (self->report_panel, session);
+  for (guint i = 0; i < HILUM_N_LAYERS; i++)
+    hilum_box_layer_set_session (self->layers[i], session);
+  _hilum_window_update_actions (self);
+}
+
+typedef struct
+{
+  HilumDocument *document;
+  char          *study_id;
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_clear_object (&data->document);
+  g_free (data->study_id);
+  g_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *data = task_data;
+
+  g_task_return_pointer (task, hilum_study_loader_build (data->document, cancellable), g_object_unref);
+}
+
+static void
+build_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (source);
+  BuildData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HilumStudy) study = g_task_propagate_pointer (G_TASK (result), NULL);
+  HilumWorklistItem *item;
+  GPtrArray *failures;
+
+  self->building--;
+  if (study == NULL || g_task_get_cancellable (G_TASK (result)) != self->build_cancellable)
+    return;
+
+  item = hilum_worklist_get_selected_item (self->worklist);
+  if (item == NULL || g_strcmp0 (hilum_worklist_item_get_study_id (item), data->study_id) != 0)
+    return;
+
+  hilum_worklist_item_set_study (item, study);
+  hilum_window_show_study (self, study);
+  gtk_stack_set_visible_child_name (self->content_stack, "study");
+
+  failures = hilum_study_get_failures (study);
+  if (failures != NULL && failures->len > 0)
+    _hilum_window_toast (self, g_ptr_array_index (failures, 0));
+}
+
+static void
+worklist_selected_cb (HilumWindow   *self,
+                      GParamSpec    *pspec,
+                      HilumWorklist *worklist)
+{
+  const char *study_id = hilum_worklist_get_selected_id (worklist);
+  HilumStudy *study = hilum_worklist_get_selected_study (worklist);
+  HilumSession *session = NULL;
+
+  if (self->build_cancellable != NULL)
+    g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
+
+  if (study_id != NULL)
+    session = hilum_window_lookup_session (self, study_id, study);
+  hilum_window_set_session (self, session);
+
+  if (study_id == NULL)
+    {
+      hilum_window_show_study (self, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+      return;
+    }
+
+  g_settings_set_string (self->settings, "last-study", study_id);
+  gtk_stack_set_visible_child_name (self->content_stack, "study");
+
+  if (study != NULL)
+    {
+      hilum_window_show_study (self, study);
+    }
+  else if (session != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+      BuildData *data = g_new0 (BuildData, 1);
+
+      /* A study of the store not scanned in this run: its files are read again. The
+       * report opens at once; the images follow. */
+      hilum_window_show_study (self, NULL);
+      data->document = hilum_document_copy (hilum_session_get_document (session));
+      data->study_id = g_strdup (study_id);
+      self->build_cancellable = g_cancellable_new ();
+      self->building++;
+      task = g_task_new (self, self->build_cancellable, build_cb, NULL);
+      g_task_set_source_tag (task, worklist_selected_cb);
+      g_task_set_task_data (task, data, (GDestroyNotify)build_data_free);
+      g_task_run_in_thread (task, build_thread);
+    }
+  else
+    {
+      hilum_window_show_study (self, NULL);
+    }
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  HilumWindow *self = user_data;
+
+  self->refresh_id = 0;
+  hilum_worklist_refresh (self->worklist);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+session_changed_cb (HilumWindow    *self,
+                    HilumOperation *op,
+                    HilumSession   *session)
+{
+  _hilum_window_update_actions (self);
+  /* The worklist's status and counts: once typing pauses. */
+  if (self->refresh_id == 0 && self->store != NULL)
+    self->refresh_id = g_timeout_add (700, refresh_timeout_cb, self);
+}
+
+static void
+layer_error_cb (HilumWindow   *self,
+                const GError  *error,
+                HilumBoxLayer *layer)
+{
+  _hilum_window_toast (self, error->message);
+}
+
+static void
+panel_failed_cb (HilumWindow      *self,
+                 const char       *message,
+                 HilumReportPanel *panel)
+{
+  _hilum_window_toast (self, message);
+}
+
+/* The report keeps the width the user gave it, whatever the window's size. */
+static void
+paned_max_position_cb (HilumWindow *self)
+{
+  int max = 0;
+  int width = g_settings_get_int (self->settings, "report-width");
+
+  g_object_get (self->paned, "max-position", &max, NULL);
+  if (self->report_width_set || max <= 0 || max == G_MAXINT)
+    return;
+  self->report_width_set = TRUE;
+  gtk_paned_set_position (self->paned, MAX (max - width, max / 3));
 }
 
 static void
@@ -172,7 +445,7 @@ image_failed_cb (HilumWindow    *self,
                  const char     *message,
                  HilumStudyView *view)
 {
-  hilum_window_toast (self, message);
+  _hilum_window_toast (self, message);
 }
 
 static void
@@ -185,6 +458,10 @@ scan_thread (GTask        *task,
 
   data->failures = g_ptr_array_new_with_free_func (g_free);
   data->studies = hilum_scan_paths ((const char * const *)data->paths, data->failures, cancellable);
+  /* Each study opened becomes a document of the store (if it is not one yet), so it
+   * is listed in the worklist and can be annotated. */
+  if (data->store != NULL && data->studies != NULL)
+    hilum_study_loader_register (data->store, data->studies, &data->store_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -207,14 +484,18 @@ scan_cb (GObject      *source,
     return;
 
   n_studies = data->studies ? data->studies->len : 0;
+  if (data->store_error != NULL)
+    _hilum_window_toast (self, data->store_error->message);
   hilum_worklist_set_studies (self->worklist, data->studies);
 
+  /* The remembered study when it was opened again, else the first one opened. */
   last_study = g_settings_get_string (self->settings, "last-study");
-  if (n_studies > 0 && !hilum_worklist_select_study_id (self->worklist, last_study))
+  for (guint i = 0; i < n_studies; i++)
+    if (g_strcmp0 (hilum_study_get_id (g_ptr_array_index (data->studies, i)), last_study) == 0)
+      hilum_worklist_select_study_id (self->worklist, last_study);
+  if (n_studies > 0 && hilum_worklist_get_selected_id (self->worklist) == NULL &&
+      !hilum_worklist_get_querying (self->worklist))
     hilum_worklist_select_relative (self->worklist, 0);
-  if (self->pending_prior != NULL && hilum_study_view_get_study (self->study_view) != NULL)
-    hilum_study_view_set_prior_path (self->study_view, self->pending_prior);
-  g_clear_pointer (&self->pending_prior, g_free);
 
   /* Files no study took, and files of a study that could not be read. */
   failures = g_ptr_array_new ();
@@ -230,7 +511,7 @@ scan_cb (GObject      *source,
 
   if (failures->len == 1)
     {
-      hilum_window_toast (self, g_ptr_array_index (failures, 0));
+      _hilum_window_toast (self, g_ptr_array_index (failures, 0));
     }
   else if (failures->len > 1)
     {
@@ -241,11 +522,11 @@ scan_cb (GObject      *source,
                                       failures->len),
                          failures->len,
                          (const char *)g_ptr_array_index (failures, 0));
-      hilum_window_toast (self, message);
+      _hilum_window_toast (self, message);
     }
   else if (n_studies == 0)
     {
-      hilum_window_toast (self, _("No radiographs were found in what was opened"));
+      _hilum_window_toast (self, _("No radiographs were found in what was opened"));
     }
 }
 
@@ -263,6 +544,7 @@ hilum_window_scan (HilumWindow        *self,
 
   data = g_new0 (ScanData, 1);
   data->paths = g_strdupv ((char **)paths);
+  data->store = self->store ? g_object_ref (self->store) : NULL;
 
   hilum_window_set_scanning (self, TRUE);
   task = g_task_new (self, self->scan_cancellable, scan_cb, NULL);
@@ -299,7 +581,7 @@ demo_cb (GObject      *source,
 
   if (dir == NULL)
     {
-      hilum_window_toast (self, error->message);
+      _hilum_window_toast (self, error->message);
       return;
     }
 
@@ -340,8 +622,8 @@ chooser_response_cb (HilumWindow          *self,
   g_clear_object (&self->chooser);
 }
 
-static void
-hilum_window_choose (HilumWindow          *self,
+void
+_hilum_window_choose (HilumWindow          *self,
                      GtkFileChooserAction  action)
 {
   gboolean folder = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
@@ -377,118 +659,6 @@ hilum_window_choose (HilumWindow          *self,
                            G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
-
-static void
-open_files_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
-{
-  hilum_window_choose (HILUM_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_OPEN);
-}
-
-static void
-open_folder_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  hilum_window_choose (HILUM_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
-}
-
-static void
-open_recent_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  HilumWindow *self = HILUM_WINDOW (user_data);
-  const char *paths[] = { g_variant_get_string (param, NULL), NULL };
-
-  if (!g_file_test (paths[0], G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a folder */
-      message = g_strdup_printf (_("The folder “%s” no longer exists"), paths[0]);
-      hilum_window_toast (self, message);
-      return;
-    }
-  hilum_window_open_paths (self, paths);
-}
-
-static void
-next_study_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
-{
-  hilum_worklist_select_relative (HILUM_WINDOW (user_data)->worklist, 1);
-}
-
-static void
-previous_study_action (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  hilum_worklist_select_relative (HILUM_WINDOW (user_data)->worklist, -1);
-}
-
-static void
-swap_views_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
-{
-  hilum_study_view_swap_views (HILUM_WINDOW (user_data)->study_view);
-}
-
-static void
-save_preset_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  HilumWindow *self = HILUM_WINDOW (user_data);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->study_view), "study.save-preset", NULL);
-}
-
-static void
-focus_slot_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
-{
-  HilumWindow *self = HILUM_WINDOW (user_data);
-  const char *name = g_variant_get_string (param, NULL);
-  HilumSlot slot = HILUM_SLOT_FRONTAL;
-
-  if (g_str_equal (name, "lateral"))
-    slot = HILUM_SLOT_LATERAL;
-  else if (g_str_equal (name, "prior-frontal"))
-    slot = HILUM_SLOT_PRIOR_FRONTAL;
-
-  hilum_study_view_focus_slot (self->study_view, slot);
-}
-
-static void
-fullscreen_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
-{
-  GtkWindow *window = GTK_WINDOW (user_data);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
-static const GActionEntry win_actions[] = {
-  { "open-files", open_files_action },
-  { "open-folder", open_folder_action },
-  { "open-recent", open_recent_action, "s" },
-  { "next-study", next_study_action },
-  { "previous-study", previous_study_action },
-  { "swap-views", swap_views_action },
-  { "save-preset", save_preset_action },
-  { "focus-slot", focus_slot_action, "s" },
-  { "fullscreen", fullscreen_action },
-};
 
 static gboolean
 drop_cb (HilumWindow   *self,
@@ -535,9 +705,31 @@ hilum_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->report_panel)) &&
+      gtk_widget_get_width (GTK_WIDGET (self->report_panel)) > 0)
+    g_settings_set_int (self->settings, "report-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->report_panel)));
   g_settings_apply (self->settings);
 
+  if (self->session != NULL)
+    hilum_session_break_merge (self->session);
+
   return GTK_WINDOW_CLASS (hilum_window_parent_class)->close_request (window);
+}
+
+/* "application" is not a construct property: the store comes when it is set. */
+static void
+application_notify_cb (HilumWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HilumStore *store = NULL;
+
+  if (HILUM_IS_APPLICATION (app))
+    store = hilum_application_get_store (HILUM_APPLICATION (app));
+  if (store == NULL || store == self->store)
+    return;
+  g_set_object (&self->store, store);
+  hilum_worklist_set_store (self->worklist, self->store);
 }
 
 static void
@@ -547,13 +739,36 @@ hilum_window_dispose (GObject *object)
 
   if (self->scan_cancellable)
     g_cancellable_cancel (self->scan_cancellable);
+  if (self->build_cancellable)
+    g_cancellable_cancel (self->build_cancellable);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->transfer_dialog != NULL)
+    gtk_window_destroy (self->transfer_dialog);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->study_signals != NULL)
+    g_signal_group_set_target (self->study_signals, NULL);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  for (guint i = 0; i < HILUM_N_LAYERS; i++)
+    if (self->layers[i] != NULL)
+      hilum_box_layer_set_session (self->layers[i], NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_WINDOW);
 
+  for (guint i = 0; i < HILUM_N_LAYERS; i++)
+    g_clear_object (&self->layers[i]);
   g_clear_object (&self->scan_cancellable);
+  g_clear_object (&self->build_cancellable);
+  g_clear_object (&self->study_signals);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->shown_study);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->sessions, g_hash_table_unref);
+  g_queue_clear_full (&self->session_order, g_free);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hilum_window_parent_class)->dispose (object);
@@ -583,6 +798,7 @@ hilum_window_class_init (HilumWindowClass *klass)
 
   g_type_ensure (HILUM_TYPE_WORKLIST);
   g_type_ensure (HILUM_TYPE_STUDY_VIEW);
+  g_type_ensure (HILUM_TYPE_REPORT_PANEL);
   hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, toast_overlay);
@@ -590,8 +806,11 @@ hilum_window_class_init (HilumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, worklist);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, study_view);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, report_panel);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, edit_section);
 }
 
 static void
@@ -604,24 +823,67 @@ hilum_window_init (HilumWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
+  self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_queue_init (&self->session_order);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  /* The boxes over the frontal and lateral views share the report's selection. */
+  for (guint i = 0; i < HILUM_N_LAYERS; i++)
+    {
+      HilumImageView *view = hilum_study_view_get_view (self->study_view, i);
+
+      self->layers[i] = hilum_box_layer_new ();
+      hilum_image_view_set_box_layer (view, self->layers[i]);
+      g_object_bind_property (self->report_panel, "selected-finding-id",
+                              self->layers[i], "selected-finding-id",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_settings_bind (self->settings, "show-other-readers", self->layers[i], "show-other-readers",
+                       G_SETTINGS_BIND_GET);
+      g_signal_connect_object (self->layers[i], "error",
+                               G_CALLBACK (layer_error_cb), self, G_CONNECT_SWAPPED);
+      if (i > 0)
+        g_object_bind_property (self->layers[0], "draw-mode", self->layers[i], "draw-mode",
+                                G_BINDING_SYNC_CREATE);
+    }
+  g_signal_connect_object (self->report_panel, "operation-failed",
+                           G_CALLBACK (panel_failed_cb), self, G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (HILUM_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed",
+                                 G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::can-undo",
+                                 G_CALLBACK (_hilum_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::can-redo",
+                                 G_CALLBACK (_hilum_window_update_actions), self, G_CONNECT_SWAPPED);
+  self->study_signals = g_signal_group_new (HILUM_TYPE_STUDY);
+  g_signal_group_connect_object (self->study_signals, "changed",
+                                 G_CALLBACK (hilum_window_update_layers), self, G_CONNECT_SWAPPED);
+
   sidebar = G_ACTION (g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap"));
   g_action_map_add_action (G_ACTION_MAP (self), sidebar);
   link = g_settings_create_action (self->settings, "link-window-level");
   g_action_map_add_action (G_ACTION_MAP (self), link);
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  _hilum_window_add_actions (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  g_signal_connect_object (self->paned, "notify::max-position",
+                           G_CALLBACK (paned_max_position_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::recent-folders",
                            G_CALLBACK (hilum_window_rebuild_recent), self, G_CONNECT_SWAPPED);
   hilum_window_rebuild_recent (self);
+  g_signal_connect_object (self->settings, "changed::reader-id",
+                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reader-name",
+                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reader-role",
+                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
   g_signal_connect_object (self->worklist, "notify::selected-study",
                            G_CALLBACK (worklist_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->study_view, "loaded",
@@ -634,6 +896,22 @@ hilum_window_init (HilumWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  _hilum_window_update_actions (self);
+}
+
+void
+_hilum_window_reset_sessions (HilumWindow *self)
+{
+  g_autofree char *study_id = g_strdup (hilum_worklist_get_selected_id (self->worklist));
+
+  hilum_window_set_session (self, NULL);
+  g_hash_table_remove_all (self->sessions);
+  g_queue_clear_full (&self->session_order, g_free);
+  if (study_id != NULL)
+    {
+      hilum_window_set_session (self, hilum_window_lookup_session (self, study_id, self->shown_study));
+      hilum_window_update_layers (self);
+    }
 }
 
 HilumWindow *
@@ -735,7 +1013,9 @@ hilum_window_get_busy (HilumWindow *self)
 {
   g_return_val_if_fail (HILUM_IS_WINDOW (self), FALSE);
 
-  return self->scanning > 0 || hilum_study_view_get_loading (self->study_view);
+  return self->scanning > 0 || self->building > 0 ||
+         hilum_worklist_get_querying (self->worklist) ||
+         hilum_study_view_get_loading (self->study_view);
 }
 
 const char *
@@ -744,4 +1024,37 @@ hilum_window_get_last_toast (HilumWindow *self)
   g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
 
   return self->last_toast;
+}
+
+HilumReportPanel *
+hilum_window_get_report_panel (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->report_panel;
+}
+
+HilumSession *
+hilum_window_get_session (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+HilumBoxLayer *
+hilum_window_get_box_layer (HilumWindow *self,
+                            HilumSlot    slot)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return slot < HILUM_N_LAYERS ? self->layers[slot] : NULL;
+}
+
+HilumStore *
+hilum_window_get_store (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->store;
 }

@@ -7,6 +7,9 @@
 #include <adwaita.h>
 
 #include "hilum-application.h"
+#include "hilum-box-layer.h"
+#include "hilum-report-panel.h"
+#include "hilum-session.h"
 #include "hilum-study-view.h"
 #include "hilum-worklist.h"
 
@@ -32,5 +35,15 @@ HilumWorklist  *hilum_window_get_worklist     (HilumWindow        *self);
 gboolean        hilum_window_get_busy         (HilumWindow        *self);
 /* (nullable) the text of the last toast shown, for tests and assistive tools */
 const char     *hilum_window_get_last_toast   (HilumWindow        *self);
+/* The report beside the images. */
+HilumReportPanel *hilum_window_get_report_panel (HilumWindow      *self);
+/* (nullable) the editing session of the study shown (cached per study while the app
+ * runs, so each study keeps its undo history) */
+HilumSession   *hilum_window_get_session      (HilumWindow        *self);
+/* (nullable) the boxes over the image view of @slot (frontal or lateral) */
+HilumBoxLayer  *hilum_window_get_box_layer    (HilumWindow        *self,
+                                               HilumSlot           slot);
+/* (nullable) the store the worklist and the edits use */
+HilumStore     *hilum_window_get_store        (HilumWindow        *self);
 
 G_END_DECLS

@@ -20,12 +20,22 @@ struct _HilumWorklist
   GtkRevealer        *busy_revealer;
   GtkSpinner         *spinner;
   GtkLabel           *busy_label;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *sort_dropdown;
   GtkStack           *stack;
   GtkListView        *list_view;
 
-  GListStore         *store;
+  GListStore         *items;
   GtkSingleSelection *selection;
-  gboolean            busy;
+  HilumStore         *store;
+  GHashTable         *studies;       /* id → HilumStudy scanned in this run */
+  GCancellable       *cancellable;
+  char               *selected_id;   /* what was last notified */
+  char               *pending_id;    /* to select when the running query ends */
+  guint               generation;
+  guint               busy : 1;
+  guint               querying : 1;
+  guint               splicing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HilumWorklist, hilum_worklist, GTK_TYPE_WIDGET)
@@ -33,11 +43,21 @@ G_DEFINE_FINAL_TYPE (HilumWorklist, hilum_worklist, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SELECTED_STUDY,
+  PROP_SELECTED_ID,
   PROP_BUSY,
+  PROP_QUERYING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The sort menu's entries, in order. */
+static const HilumWorklistSort sorts[] = {
+  HILUM_WORKLIST_SORT_TITLE,
+  HILUM_WORKLIST_SORT_STUDY_ID,
+  HILUM_WORKLIST_SORT_STATUS,
+  HILUM_WORKLIST_SORT_UPDATED,
+};
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -51,12 +71,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *problem = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  /* Study titles (description and date) are long: two lines before ellipsizing. */
+  /* Study titles (description and date, or a first sentence) are long: two lines. */
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_hexpand (labels, TRUE);
@@ -77,22 +98,34 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
+             GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  HilumStudy *study = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
+  HilumWorklistItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *title = g_object_get_data (G_OBJECT (row), "title");
   GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
   GtkWidget *problem = g_object_get_data (G_OBJECT (row), "problem");
-  guint n_images = g_list_model_get_n_items (hilum_study_get_images (study));
-  GPtrArray *failures = hilum_study_get_failures (study);
+  HilumStudy *study = hilum_worklist_item_get_study (item);
+  GPtrArray *failures = study ? hilum_study_get_failures (study) : NULL;
   guint n_failures = failures ? failures->len : 0;
-  g_autofree char *images = NULL;
+  guint n_findings = hilum_worklist_item_get_n_findings (item);
+  guint n_boxes = hilum_worklist_item_get_n_boxes (item);
+  g_autoptr(GString) text = g_string_new (hilum_study_status_get_label (hilum_worklist_item_get_status (item)));
 
-  gtk_label_set_label (GTK_LABEL (title), hilum_study_get_title (study));
-  images = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image", "%u images", n_images), n_images);
-  gtk_label_set_label (GTK_LABEL (subtitle), images);
+  gtk_label_set_label (GTK_LABEL (title), hilum_worklist_item_get_title (item));
+  if (n_findings > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n_findings),
+                              n_findings);
+    }
+  if (n_boxes > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u box", "%u boxes", n_boxes), n_boxes);
+    }
+  gtk_label_set_label (GTK_LABEL (subtitle), text->str);
 
   gtk_widget_set_visible (problem, n_failures > 0);
   if (n_failures > 0)
@@ -116,7 +149,186 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 static void
 selection_changed_cb (HilumWorklist *self)
 {
+  const char *id;
+
+  if (self->splicing)
+    return;
+
+  id = hilum_worklist_get_selected_id (self);
+  if (g_strcmp0 (id, self->selected_id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STUDY]);
+}
+
+static guint
+find_position (HilumWorklist *self,
+               const char    *study_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (study_id == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HilumWorklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_strcmp0 (hilum_worklist_item_get_study_id (item), study_id) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Replaces the rows, keeping the selected study selected when it is still listed (no
+ * flicker through "nothing selected"); else the pending choice, else the first row. */
+static void
+hilum_worklist_set_items (HilumWorklist *self,
+                          GPtrArray     *items)
+{
+  g_autofree char *keep = g_strdup (self->pending_id ? self->pending_id : self->selected_id);
+  guint position;
+
+  self->splicing = TRUE;
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  position = find_position (self, keep);
+  if (position == GTK_INVALID_LIST_POSITION && items->len > 0)
+    position = 0;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->splicing = FALSE;
+  g_clear_pointer (&self->pending_id, g_free);
+
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  selection_changed_cb (self);
+}
+
+typedef struct
+{
+  char             *search;
+  HilumWorklistSort sort;
+  gboolean          descending;
+  guint             generation;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_free (data->search);
+  g_free (data);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  HilumStore *store = g_object_get_data (G_OBJECT (task), "store");
+  QueryData *data = g_object_get_data (G_OBJECT (task), "query");
+  GError *error = NULL;
+  GPtrArray *rows;
+
+  rows = hilum_store_query_worklist (store, data->search, -1, data->sort, data->descending, &error);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+query_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  HilumWorklist *self = HILUM_WORKLIST (source);
+  QueryData *data = g_object_get_data (G_OBJECT (result), "query");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (data->generation != self->generation)
+    return;
+
+  self->querying = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERYING]);
+
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The worklist could not be read: %s", error->message);
+      return;
+    }
+
+  items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HilumWorklistRow *row = g_steal_pointer (&rows->pdata[i]);
+      HilumWorklistItem *item = hilum_worklist_item_new_from_row (row);
+
+      hilum_worklist_item_set_study (item, g_hash_table_lookup (self->studies, row->study_id));
+      g_ptr_array_add (items, item);
+    }
+  hilum_worklist_set_items (self, items);
+}
+
+void
+hilum_worklist_refresh (HilumWorklist *self)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+  guint selected;
+
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  data = g_new0 (QueryData, 1);
+  data->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  selected = gtk_drop_down_get_selected (self->sort_dropdown);
+  data->sort = selected < G_N_ELEMENTS (sorts) ? sorts[selected] : HILUM_WORKLIST_SORT_TITLE;
+  /* The last edited first. */
+  data->descending = data->sort == HILUM_WORKLIST_SORT_UPDATED;
+  data->generation = ++self->generation;
+
+  task = g_task_new (self, self->cancellable, query_cb, NULL);
+  g_task_set_source_tag (task, hilum_worklist_refresh);
+  g_object_set_data_full (G_OBJECT (task), "query", data, (GDestroyNotify)query_data_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
+  if (!self->querying)
+    {
+      self->querying = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERYING]);
+    }
+  g_task_run_in_thread (task, query_thread);
+}
+
+static void
+search_changed_cb (HilumWorklist *self)
+{
+  hilum_worklist_refresh (self);
+}
+
+static void
+search_stop_cb (HilumWorklist *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  hilum_worklist_focus_list (self);
+}
+
+static void
+search_activate_cb (HilumWorklist *self)
+{
+  hilum_worklist_focus_list (self);
 }
 
 static void
@@ -124,11 +336,27 @@ hilum_worklist_dispose (GObject *object)
 {
   HilumWorklist *self = (HilumWorklist *)object;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_WORKLIST);
   g_clear_object (&self->selection);
+  g_clear_object (&self->items);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->studies, g_hash_table_unref);
 
   G_OBJECT_CLASS (hilum_worklist_parent_class)->dispose (object);
+}
+
+static void
+hilum_worklist_finalize (GObject *object)
+{
+  HilumWorklist *self = (HilumWorklist *)object;
+
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
+
+  G_OBJECT_CLASS (hilum_worklist_parent_class)->finalize (object);
 }
 
 static void
@@ -145,8 +373,16 @@ hilum_worklist_get_property (GObject    *object,
       g_value_set_object (value, hilum_worklist_get_selected_study (self));
       break;
 
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, hilum_worklist_get_selected_id (self));
+      break;
+
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_QUERYING:
+      g_value_set_boolean (value, self->querying);
       break;
 
     default:
@@ -161,13 +397,20 @@ hilum_worklist_class_init (HilumWorklistClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hilum_worklist_dispose;
+  object_class->finalize = hilum_worklist_finalize;
   object_class->get_property = hilum_worklist_get_property;
 
   properties[PROP_SELECTED_STUDY] =
     g_param_spec_object ("selected-study", NULL, NULL, HILUM_TYPE_STUDY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERYING] =
+    g_param_spec_boolean ("querying", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -177,8 +420,13 @@ hilum_worklist_class_init (HilumWorklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, spinner);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumWorklist, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HilumWorklist, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, stack);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "worklist");
@@ -191,11 +439,14 @@ hilum_worklist_init (HilumWorklist *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (HILUM_TYPE_STUDY);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  self->studies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->items = g_list_store_new (HILUM_TYPE_WORKLIST_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_dropdown, "notify::selected",
+                           G_CALLBACK (hilum_worklist_refresh), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -217,15 +468,48 @@ hilum_worklist_new (void)
 }
 
 void
+hilum_worklist_set_store (HilumWorklist *self,
+                          HilumStore    *store)
+{
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_dropdown), store != NULL);
+  hilum_worklist_refresh (self);
+}
+
+void
 hilum_worklist_set_studies (HilumWorklist *self,
                             GPtrArray     *studies)
 {
   g_return_if_fail (HILUM_IS_WORKLIST (self));
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       studies ? studies->pdata : NULL, studies ? studies->len : 0);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    studies && studies->len > 0 ? "list" : "empty");
+  g_hash_table_remove_all (self->studies);
+  for (guint i = 0; studies != NULL && i < studies->len; i++)
+    {
+      HilumStudy *study = g_ptr_array_index (studies, i);
+
+      g_hash_table_replace (self->studies, g_strdup (hilum_study_get_id (study)), g_object_ref (study));
+    }
+
+  if (self->store != NULL)
+    {
+      /* The first scanned study (unless the caller chooses) is where the user looks. */
+      if (self->pending_id == NULL && studies != NULL && studies->len > 0)
+        self->pending_id = g_strdup (hilum_study_get_id (g_ptr_array_index (studies, 0)));
+      hilum_worklist_refresh (self);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; studies != NULL && i < studies->len; i++)
+        g_ptr_array_add (items, hilum_worklist_item_new_for_study (g_ptr_array_index (studies, i)));
+      g_clear_pointer (&self->selected_id, g_free);
+      hilum_worklist_set_items (self, items);
+    }
 }
 
 GListModel *
@@ -233,37 +517,63 @@ hilum_worklist_get_model (HilumWorklist *self)
 {
   g_return_val_if_fail (HILUM_IS_WORKLIST (self), NULL);
 
-  return G_LIST_MODEL (self->store);
+  return G_LIST_MODEL (self->items);
 }
 
-HilumStudy *
-hilum_worklist_get_selected_study (HilumWorklist *self)
+HilumWorklistItem *
+hilum_worklist_get_selected_item (HilumWorklist *self)
 {
   g_return_val_if_fail (HILUM_IS_WORKLIST (self), NULL);
 
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+HilumStudy *
+hilum_worklist_get_selected_study (HilumWorklist *self)
+{
+  HilumWorklistItem *item;
+
+  g_return_val_if_fail (HILUM_IS_WORKLIST (self), NULL);
+
+  item = hilum_worklist_get_selected_item (self);
+  return item != NULL ? hilum_worklist_item_get_study (item) : NULL;
+}
+
+const char *
+hilum_worklist_get_selected_id (HilumWorklist *self)
+{
+  HilumWorklistItem *item;
+
+  g_return_val_if_fail (HILUM_IS_WORKLIST (self), NULL);
+
+  item = hilum_worklist_get_selected_item (self);
+  return item != NULL ? hilum_worklist_item_get_study_id (item) : NULL;
+}
+
 gboolean
 hilum_worklist_select_study_id (HilumWorklist *self,
                                 const char    *study_id)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (HILUM_IS_WORKLIST (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HilumStudy) study = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+  if (study_id == NULL || study_id[0] == '\0')
+    return FALSE;
 
-      if (g_strcmp0 (hilum_study_get_id (study), study_id) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
+  if (self->querying)
+    {
+      g_free (self->pending_id);
+      self->pending_id = g_strdup (study_id);
+      return TRUE;
     }
-  return FALSE;
+
+  position = find_position (self, study_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return TRUE;
 }
 
 gboolean
@@ -275,12 +585,14 @@ hilum_worklist_select_relative (HilumWorklist *self,
 
   g_return_val_if_fail (HILUM_IS_WORKLIST (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   selected = gtk_single_selection_get_selected (self->selection);
-  if (n == 0 || selected == GTK_INVALID_LIST_POSITION)
+  if (n == 0)
     return FALSE;
-
-  target = (int) selected + step;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    target = 0;
+  else
+    target = (int) selected + step;
   if (target < 0 || target >= (int) n)
     return FALSE;
 
@@ -318,6 +630,14 @@ hilum_worklist_get_busy (HilumWorklist *self)
 }
 
 gboolean
+hilum_worklist_get_querying (HilumWorklist *self)
+{
+  g_return_val_if_fail (HILUM_IS_WORKLIST (self), FALSE);
+
+  return self->querying;
+}
+
+gboolean
 hilum_worklist_has_focus (HilumWorklist *self)
 {
   GtkRoot *root;
@@ -328,4 +648,31 @@ hilum_worklist_has_focus (HilumWorklist *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root ? gtk_root_get_focus (root) : NULL;
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+void
+hilum_worklist_focus_search (HilumWorklist *self)
+{
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+hilum_worklist_focus_list (HilumWorklist *self)
+{
+  g_return_val_if_fail (HILUM_IS_WORKLIST (self), FALSE);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+void
+hilum_worklist_set_search (HilumWorklist *self,
+                           const char    *text)
+{
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* The entry waits a moment before "search-changed": callers want the rows now. */
+  hilum_worklist_refresh (self);
 }

@@ -1,0 +1,238 @@
+/* hilum-study-loader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-study-loader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hilum-decoder.h"
+#include "hilum-image.h"
+#include "hilum-study-loader.h"
+
+static const char *
+role_of_slot (HilumStudy *study,
+              HilumImage *header)
+{
+  switch (hilum_study_find_slot (study, header))
+    {
+    case HILUM_SLOT_FRONTAL: return "current_frontal";
+    case HILUM_SLOT_LATERAL: return "current_lateral";
+    case HILUM_SLOT_PRIOR_FRONTAL:
+    case HILUM_N_SLOTS:
+    default: return "other";
+    }
+}
+
+static const char *
+image_id_of (HilumImage *header,
+             char      **owned)
+{
+  const char *uid = hilum_image_get_string (header, HILUM_IMAGE_SOP_INSTANCE_UID);
+
+  if (uid != NULL && uid[0] != '\0')
+    return uid;
+  *owned = g_path_get_basename (hilum_image_get_path (header));
+  return *owned;
+}
+
+HilumDocument *
+hilum_study_loader_new_document (HilumStudy *study)
+{
+  g_autoptr(HilumDocument) empty = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *study_object;
+  JsonArray *images;
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (HILUM_IS_STUDY (study), NULL);
+
+  empty = hilum_document_new (hilum_study_get_id (study));
+  root = hilum_document_to_json (empty);
+  object = json_node_get_object (root);
+  study_object = json_object_get_object_member (object, "study");
+  images = json_array_new ();
+
+  model = hilum_study_get_images (study);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HilumImage) header = g_list_model_get_item (model, i);
+      g_autofree char *owned = NULL;
+      JsonObject *image;
+      const char *date = hilum_image_get_string (header, HILUM_IMAGE_STUDY_DATE);
+      const char *view_position = hilum_image_get_string (header, HILUM_IMAGE_VIEW_POSITION);
+      const char *photometric = hilum_image_get_string (header, HILUM_IMAGE_PHOTOMETRIC);
+      const char *uid = hilum_image_get_string (header, HILUM_IMAGE_SOP_INSTANCE_UID);
+
+      /* The prior belongs to another study. */
+      if (hilum_study_is_prior (study, header))
+        continue;
+
+      image = json_object_new ();
+      json_object_set_string_member (image, "image_id", image_id_of (header, &owned));
+      json_object_set_string_member (image, "role", role_of_slot (study, header));
+      json_object_set_string_member (image, "view_position", view_position ? view_position : "");
+      json_object_set_int_member (image, "width", hilum_image_get_width (header));
+      json_object_set_int_member (image, "height", hilum_image_get_height (header));
+      json_object_set_string_member (image, "photometric", photometric ? photometric : "");
+      json_object_set_string_member (image, "file", hilum_image_get_path (header));
+      json_object_set_string_member (image, "sop_instance_uid", uid ? uid : "");
+      json_array_add_object_element (images, image);
+
+      if (date != NULL && date[0] != '\0' &&
+          g_strcmp0 (json_object_get_string_member (study_object, "study_date"), "") == 0)
+        json_object_set_string_member (study_object, "study_date", date);
+    }
+  json_object_set_array_member (object, "images", images);
+
+  return hilum_document_new_from_json (root, NULL);
+}
+
+guint
+hilum_study_loader_register (HilumStore  *store,
+                             GPtrArray   *studies,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (HILUM_IS_STORE (store), 0);
+
+  for (guint i = 0; studies != NULL && i < studies->len; i++)
+    {
+      HilumStudy *study = g_ptr_array_index (studies, i);
+      HilumDocument *document;
+
+      if (hilum_store_has_study (store, hilum_study_get_id (study)))
+        continue;
+      document = hilum_study_loader_new_document (study);
+      if (document != NULL)
+        g_ptr_array_add (documents, document);
+    }
+
+  if (documents->len == 0)
+    return 0;
+  if (!hilum_store_put_documents (store, documents, NULL, NULL, error))
+    return 0;
+  return documents->len;
+}
+
+HilumStudy *
+hilum_study_loader_build (HilumDocument *document,
+                          GCancellable  *cancellable)
+{
+  JsonArray *images;
+  HilumStudy *study;
+  JsonObject *root;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (document), NULL);
+
+  study = hilum_study_new (hilum_document_get_study_id (document));
+  root = hilum_document_get_root (document);
+  images = json_object_has_member (root, "images") &&
+           JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "images"))
+           ? json_object_get_array_member (root, "images") : NULL;
+
+  for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
+    {
+      JsonNode *node = json_array_get_element (images, i);
+      g_autoptr(HilumImage) header = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonObject *image;
+      const char *file;
+      const char *role;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      image = json_node_get_object (node);
+      file = json_object_get_string_member_with_default (image, "file", NULL);
+      role = json_object_get_string_member_with_default (image, "role", "other");
+      if (file == NULL || !g_path_is_absolute (file))
+        continue;
+
+      header = hilum_decode_header (file, cancellable, &error);
+      if (header == NULL)
+        {
+          hilum_study_add_failure (study, error->message);
+          continue;
+        }
+      hilum_study_add_image (study, header);
+      if (g_strcmp0 (role, "current_frontal") == 0)
+        hilum_study_set_slot (study, HILUM_SLOT_FRONTAL, header);
+      else if (g_strcmp0 (role, "current_lateral") == 0)
+        hilum_study_set_slot (study, HILUM_SLOT_LATERAL, header);
+    }
+
+  return study;
+}
+
+const char *
+hilum_study_loader_find_image_id (HilumDocument *document,
+                                  HilumImage    *header)
+{
+  JsonObject *root;
+  JsonArray *images;
+  const char *uid;
+  const char *path;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (document), NULL);
+
+  if (header == NULL)
+    return NULL;
+
+  root = hilum_document_get_root (document);
+  if (!json_object_has_member (root, "images") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "images")))
+    return NULL;
+  images = json_object_get_array_member (root, "images");
+  uid = hilum_image_get_string (header, HILUM_IMAGE_SOP_INSTANCE_UID);
+  path = hilum_image_get_path (header);
+  basename = path != NULL ? g_path_get_basename (path) : NULL;
+
+  /* Three passes, most certain first: an image copied elsewhere keeps its UID. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < json_array_get_length (images); i++)
+      {
+        JsonNode *node = json_array_get_element (images, i);
+        JsonObject *image;
+        const char *image_id;
+        const char *value;
+
+        if (!JSON_NODE_HOLDS_OBJECT (node))
+          continue;
+        image = json_node_get_object (node);
+        image_id = json_object_get_string_member_with_default (image, "image_id", NULL);
+        if (image_id == NULL)
+          continue;
+
+        if (pass == 0)
+          {
+            value = json_object_get_string_member_with_default (image, "sop_instance_uid", NULL);
+            if (uid != NULL && uid[0] != '\0' && (g_strcmp0 (value, uid) == 0 || g_strcmp0 (image_id, uid) == 0))
+              return image_id;
+          }
+        else if (pass == 1)
+          {
+            value = json_object_get_string_member_with_default (image, "file", NULL);
+            if (path != NULL && g_strcmp0 (value, path) == 0)
+              return image_id;
+          }
+        else
+          {
+            value = json_object_get_string_member_with_default (image, "file", NULL);
+            if (basename != NULL && value != NULL)
+              {
+                g_autofree char *other = g_path_get_basename (value);
+
+                if (g_str_equal (other, basename) || g_strcmp0 (image_id, basename) == 0)
+                  return image_id;
+              }
+          }
+      }
+  return NULL;
+}

@@ -1,0 +1,63 @@
+/* hilum-window-private.h — what hilum-window.c and hilum-window-actions.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hilum-box-layer.h"
+#include "hilum-report-panel.h"
+#include "hilum-session.h"
+#include "hilum-store.h"
+#include "hilum-window.h"
+
+G_BEGIN_DECLS
+
+/* The layers: one per current image (the prior belongs to another study). */
+#define HILUM_N_LAYERS 2
+
+struct _HilumWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  AdwFlap             *flap;
+  HilumWorklist       *worklist;
+  GtkStack            *content_stack;
+  GtkPaned            *paned;
+  HilumStudyView      *study_view;
+  HilumReportPanel    *report_panel;
+  GMenu               *recent_section;
+  GMenu               *edit_section;
+
+  GSettings           *settings;
+  HilumStore          *store;          /* nullable: the viewer works without one */
+  GHashTable          *sessions;       /* study id → HilumSession, while the app runs */
+  GQueue               session_order;  /* study ids, most recent first */
+  HilumSession        *session;        /* of the study shown */
+  GSignalGroup        *session_signals;
+  HilumBoxLayer       *layers[HILUM_N_LAYERS];
+  HilumStudy          *shown_study;
+  GSignalGroup        *study_signals;
+  GCancellable        *scan_cancellable;
+  GCancellable        *build_cancellable;
+  GtkFileChooserNative *chooser;
+  GtkWindow           *transfer_dialog;
+  char                *last_toast;
+  char                *pending_prior;   /* --prior: for the study the next scan shows */
+  guint                scanning;
+  guint                building;
+  guint                refresh_id;
+  guint                report_width_set : 1;
+};
+
+void          _hilum_window_toast            (HilumWindow *self,
+                                              const char  *message);
+void          _hilum_window_choose           (HilumWindow          *self,
+                                              GtkFileChooserAction  action);
+void          _hilum_window_add_actions      (HilumWindow *self);
+void          _hilum_window_update_actions   (HilumWindow *self);
+/* Drops the cached sessions (the reader changed): the study shown gets a new one. */
+void          _hilum_window_reset_sessions   (HilumWindow *self);
+
+G_END_DECLS

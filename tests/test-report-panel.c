@@ -194,6 +194,12 @@ finding_text (Fixture    *f,
 }
 
 static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static GtkWidget *
 row_badge (HilumFindingRow *row)
 {
   /* row → card box → header → badge */
@@ -327,7 +333,10 @@ test_polarity (Fixture       *f,
 {
   HilumFindingRow *row = row_of (f, F3);
 
+  gtk_widget_grab_focus (GTK_WIDGET (hilum_finding_row_get_polarity (row)));
   gtk_drop_down_set_selected (hilum_finding_row_get_polarity (row), 1);
+  /* The keyboard went with the row. */
+  g_assert_true (gtk_widget_is_ancestor (focus_widget (f), GTK_WIDGET (row)));
   g_assert_cmpstr (hilum_finding_get_polarity (hilum_document_find_finding (f->document, F3, NULL)),
                    ==, "negative");
   /* Moved to the negative group, in report order, the same row (texts intact). */
@@ -652,12 +661,6 @@ text_is (gpointer data)
   return finding != NULL && g_strcmp0 (hilum_finding_get_text (finding, wait->lang), wait->text) == 0;
 }
 
-static GtkWidget *
-focus_widget (Fixture *f)
-{
-  return gtk_root_get_focus (GTK_ROOT (f->window));
-}
-
 /* The keys, as a radiologist presses them: typing with accents, the panel's own
  * shortcuts, and Ctrl+Z left to the window (the field does not undo by itself). */
 static void
@@ -728,6 +731,16 @@ test_keys (Fixture       *f,
   /* Alt+Up twice: back to the first finding shown. */
   xdotool ("key alt+Up alt+Up");
   g_assert_cmpstr (hilum_report_panel_get_selected_finding_id (f->panel), ==, F3);
+
+  /* The polarity of finding F4 from its dropdown, by keys: it joins the negatives. */
+  gtk_widget_grab_focus (GTK_WIDGET (hilum_finding_row_get_polarity (row_of (f, F4))));
+  xdotool ("key space");
+  xdotool ("key Down");
+  xdotool ("key Return");
+  hilum_test_iterate_for (200);
+  g_assert_cmpstr (hilum_finding_get_polarity (hilum_document_find_finding (f->document, F4, NULL)),
+                   ==, "negative");
+  assert_group (f, "negative", F2 " " F4 " " F5);
 }
 
 /* A realistic report at the width it has beside the images; HILUM_TEST_SHOT=FILE.png

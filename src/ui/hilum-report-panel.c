@@ -293,9 +293,22 @@ panel_reconcile (HilumReportPanel *self)
       parent = gtk_widget_get_parent (row);
       if (parent != GTK_WIDGET (box))
         {
+          GtkRoot *root = gtk_widget_get_root (row);
+          GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+          /* Polarity changed from the keyboard: the keyboard moves with the row. */
+          if (focus != NULL && !gtk_widget_is_ancestor (focus, row))
+            focus = NULL;
+          if (focus != NULL)
+            g_object_ref (focus);
           if (parent != NULL)
             gtk_box_remove (GTK_BOX (parent), row);
           gtk_box_insert_child_after (box, row, previous[negative]);
+          if (focus != NULL)
+            {
+              gtk_widget_grab_focus (focus);
+              g_object_unref (focus);
+            }
         }
       else if (gtk_widget_get_prev_sibling (row) != previous[negative])
         {

@@ -93,9 +93,99 @@ hilum_study_loader_new_document (HilumStudy *study)
   return hilum_document_new_from_json (root, NULL);
 }
 
+static JsonObject *
+demo_finding (const char *polarity,
+              const char *en,
+              const char *es,
+              const char *label,
+              const char *location)
+{
+  JsonObject *finding = hilum_finding_new (polarity);
+  JsonObject *text = json_object_new ();
+  JsonArray *labels = json_array_new ();
+  JsonArray *locations = json_array_new ();
+
+  json_object_set_string_member (text, "en", en);
+  json_object_set_string_member (text, "es", es);
+  json_object_set_object_member (finding, "text", text);
+  json_array_add_string_element (labels, label);
+  json_object_set_array_member (finding, "labels", labels);
+  if (location != NULL)
+    json_array_add_string_element (locations, location);
+  json_object_set_array_member (finding, "locations", locations);
+  return finding;
+}
+
+HilumDocument *
+hilum_study_loader_new_demo_document (HilumStudy *study)
+{
+  g_autoptr(HilumDocument) plain = hilum_study_loader_new_document (study);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *image;
+  JsonArray *findings = json_array_new ();
+  JsonArray *readers = json_array_new ();
+  JsonObject *reader = json_object_new ();
+  JsonObject *nodule;
+
+  if (plain == NULL)
+    return NULL;
+  root = hilum_document_to_json (plain);
+  object = json_node_get_object (root);
+
+  json_object_set_string_member (reader, "reader_id", "demo");
+  json_object_set_string_member (reader, "name", "Demo reader");
+  json_object_set_string_member (reader, "role", "reader");
+  json_object_set_null_member (reader, "source_slot");
+  json_array_add_object_element (readers, reader);
+  json_object_set_array_member (object, "readers", readers);
+
+  /* The report is data, like an imported one: not translated. */
+  nodule = demo_finding ("positive",
+                         "Rounded opacity in the right lower lung field, suggestive of a nodule.",
+                         "Opacidad redondeada en el campo pulmonar inferior derecho, sugestiva de nódulo.",
+                         "nodule", "basal");
+  image = hilum_document_find_image_by_role (plain, "current_frontal");
+  if (image != NULL)
+    {
+      JsonArray *annotations = json_array_new ();
+      JsonObject *annotation = json_object_new ();
+      JsonArray *boxes = json_array_new ();
+      JsonObject *box = json_object_new ();
+      JsonArray *xyxy = json_array_new ();
+      g_autofree char *box_id = hilum_uuid_new ();
+      static const double demo_box[4] = { 0.17, 0.50, 0.35, 0.63 };
+
+      for (guint i = 0; i < 4; i++)
+        json_array_add_double_element (xyxy, demo_box[i]);
+      json_object_set_string_member (box, "box_id", box_id);
+      json_object_set_array_member (box, "xyxy_norm", xyxy);
+      json_array_add_object_element (boxes, box);
+      json_object_set_string_member (annotation, "reader_id", "demo");
+      json_object_set_string_member (annotation, "image_id",
+                                     json_object_get_string_member (image, "image_id"));
+      json_object_set_string_member (annotation, "status", "boxed");
+      json_object_set_array_member (annotation, "boxes", boxes);
+      json_array_add_object_element (annotations, annotation);
+      json_object_set_array_member (nodule, "annotations", annotations);
+    }
+  json_array_add_object_element (findings, nodule);
+  json_array_add_object_element (findings,
+                                 demo_finding ("negative",
+                                               "No pleural effusion.",
+                                               "No se observa derrame pleural.",
+                                               "pleural effusion", NULL));
+  json_object_set_array_member (object, "findings", findings);
+  json_object_set_string_member (json_object_get_object_member (object, "study"), "indication",
+                                 "Cough for three weeks.");
+
+  return hilum_document_new_from_json (root, NULL);
+}
+
 guint
 hilum_study_loader_register (HilumStore  *store,
                              GPtrArray   *studies,
+                             gboolean     demo,
                              GError     **error)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
@@ -109,7 +199,8 @@ hilum_study_loader_register (HilumStore  *store,
 
       if (hilum_store_has_study (store, hilum_study_get_id (study)))
         continue;
-      document = hilum_study_loader_new_document (study);
+      document = demo ? hilum_study_loader_new_demo_document (study)
+                      : hilum_study_loader_new_document (study);
       if (document != NULL)
         g_ptr_array_add (documents, document);
     }

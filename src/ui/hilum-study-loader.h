@@ -23,10 +23,14 @@ G_BEGIN_DECLS
 
 /* (transfer full) a new document for @study */
 HilumDocument *hilum_study_loader_new_document      (HilumStudy     *study);
-/* Puts a document for each of @studies the store does not have yet; the number put.
- * Blocking (worker thread). */
+/* (transfer full) the built-in demo study's document: a short bilingual report of two
+ * findings, the first with a box on the frontal image, by a demo reader */
+HilumDocument *hilum_study_loader_new_demo_document (HilumStudy     *study);
+/* Puts a document for each of @studies the store does not have yet (@demo: the demo
+ * document); the number put. Blocking (worker thread). */
 guint          hilum_study_loader_register          (HilumStore     *store,
                                                      GPtrArray      *studies,
+                                                     gboolean        demo,
                                                      GError        **error);
 /* (transfer full) a study of the images of @document; blocking (reads headers). */
 HilumStudy    *hilum_study_loader_build             (HilumDocument  *document,

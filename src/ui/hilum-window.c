@@ -27,6 +27,7 @@ typedef struct
   GPtrArray  *failures;
   HilumStore *store;
   GError     *store_error;
+  gboolean    demo;
 } ScanData;
 
 static void
@@ -118,8 +119,7 @@ hilum_window_update_title (HilumWindow *self)
       guint n_images = g_list_model_get_n_items (hilum_study_get_images (study));
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image", "%u images", n_images),
                                                    n_images);
-      HilumWorklistItem *item = hilum_worklist_get_selected_item (self->worklist);
-      const char *text = item != NULL ? hilum_worklist_item_get_title (item) : hilum_study_get_title (study);
+      const char *text = hilum_study_get_title (study);
 
       adw_window_title_set_title (self->window_title, text);
       adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -461,7 +461,7 @@ scan_thread (GTask        *task,
   /* Each study opened becomes a document of the store (if it is not one yet), so it
    * is listed in the worklist and can be annotated. */
   if (data->store != NULL && data->studies != NULL)
-    hilum_study_loader_register (data->store, data->studies, &data->store_error);
+    hilum_study_loader_register (data->store, data->studies, data->demo, &data->store_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -531,8 +531,21 @@ scan_cb (GObject      *source,
 }
 
 static void
+hilum_window_scan_full (HilumWindow        *self,
+                        const char * const *paths,
+                        gboolean            demo);
+
+static void
 hilum_window_scan (HilumWindow        *self,
                    const char * const *paths)
+{
+  hilum_window_scan_full (self, paths, FALSE);
+}
+
+static void
+hilum_window_scan_full (HilumWindow        *self,
+                        const char * const *paths,
+                        gboolean            demo)
 {
   g_autoptr(GTask) task = NULL;
   ScanData *data;
@@ -545,6 +558,7 @@ hilum_window_scan (HilumWindow        *self,
   data = g_new0 (ScanData, 1);
   data->paths = g_strdupv ((char **)paths);
   data->store = self->store ? g_object_ref (self->store) : NULL;
+  data->demo = demo;
 
   hilum_window_set_scanning (self, TRUE);
   task = g_task_new (self, self->scan_cancellable, scan_cb, NULL);
@@ -590,7 +604,8 @@ demo_cb (GObject      *source,
 
     /* The demo is not a folder of the user's: it stays out of the recent list. */
     g_settings_set_strv (self->settings, "last-paths", paths);
-    hilum_window_scan (self, paths);
+    /* The demo comes with a short report and a box, so there is something to see. */
+    hilum_window_scan_full (self, paths, TRUE);
   }
 }
 

@@ -13,6 +13,7 @@
 #include "hilum-finding-row.h"
 #include "hilum-report-panel.h"
 #include "hilum-session.h"
+#include "hilum-store.h"
 #include "hilum-study-fields.h"
 #include "hilum-term-picker.h"
 
@@ -294,7 +295,15 @@ test_typing_and_undo (Fixture       *f,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
 
-  type_text (es, " Señal de derrame pequeño en el ángulo.");
+  {
+    const char *typed = " Señal de derrame pequeño en el ángulo.";
+    gint64 start = g_get_monotonic_time ();
+
+    type_text (es, typed);
+    /* A figure, not a limit: one operation per key, through the session (no store). */
+    g_test_message ("typing: %.3f ms per character",
+                    (g_get_monotonic_time () - start) / 1000.0 / g_utf8_strlen (typed, -1));
+  }
   g_assert_cmpstr (finding_text (f, F1, "es"), ==,
                    "Cardiomegalia leve. Señal de derrame pequeño en el ángulo.");
   /* The row was not rebuilt: same widget, focus and cursor where typing left them. */
@@ -325,6 +334,85 @@ test_typing_and_undo (Fixture       *f,
     g_assert_cmpstr (shown, ==, finding_text (f, F1, "es"));
     g_assert_cmpstr (shown, !=, "Cardiomegalia leve.");
   }
+}
+
+/* With the real SQLite store under the session: every key is committed before it
+ * shows; what was typed is in the store, read back from a second connection. */
+static void
+test_typing_with_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hilum-report-panel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hilum.db", NULL);
+  g_autoptr(HilumDocument) document = NULL;
+  g_autoptr(HilumDocument) stored = NULL;
+  g_autoptr(HilumStore) store = NULL;
+  g_autoptr(HilumStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  HilumSession *session;
+  HilumReportPanel *panel;
+  GtkWidget *window;
+  GtkTextView *es;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *typed = " Señal pequeña.";
+  gint64 start;
+
+  g_assert_nonnull (dir);
+  store = hilum_store_open (path, &error);
+  g_assert_no_error (error);
+  document = hilum_document_new_from_string (document_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (hilum_store_put_document (store, document, &error));
+  g_assert_no_error (error);
+  session = hilum_session_new (store, document, "r1", "Ana Muñoz", HILUM_READER_ROLE_READER);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 900);
+  panel = HILUM_REPORT_PANEL (hilum_report_panel_new ());
+  g_object_ref (panel);
+  hilum_report_panel_set_session (panel, session);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  hilum_test_wait_for_paint (GTK_WIDGET (panel));
+
+  es = hilum_finding_row_get_text_view (HILUM_FINDING_ROW (hilum_report_panel_get_row (panel, F1)),
+                                        "es");
+  buffer = gtk_text_view_get_buffer (es);
+  gtk_widget_grab_focus (GTK_WIDGET (es));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  start = g_get_monotonic_time ();
+  type_text (es, typed);
+  /* A figure, not a limit: one committed transaction per key. */
+  g_test_message ("typing with the store: %.3f ms per character",
+                  (g_get_monotonic_time () - start) / 1000.0 / g_utf8_strlen (typed, -1));
+
+  second = hilum_store_open (path, &error);
+  g_assert_no_error (error);
+  stored = hilum_store_get_document (second, hilum_document_get_study_id (document), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hilum_finding_get_text (hilum_document_find_finding (stored, F1, NULL), "es"), ==,
+                   "Cardiomegalia leve. Señal pequeña.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (panel);
+  g_assert_finalize_object (session);
+  g_clear_object (&second);
+  g_clear_object (&store);
+  g_remove (path);
+  {
+    /* SQLite's journal files, if it left any */
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+  }
+  g_rmdir (dir);
 }
 
 static void
@@ -809,6 +897,7 @@ main (int   argc,
               fixture_setup, test_groups, fixture_teardown);
   g_test_add ("/hilum/report-panel/typing-and-undo", Fixture, NULL,
               fixture_setup, test_typing_and_undo, fixture_teardown);
+  g_test_add_func ("/hilum/report-panel/typing-with-store", test_typing_with_store);
   g_test_add ("/hilum/report-panel/polarity", Fixture, NULL,
               fixture_setup, test_polarity, fixture_teardown);
   g_test_add ("/hilum/report-panel/progression", Fixture, NULL,

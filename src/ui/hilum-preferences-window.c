@@ -21,6 +21,10 @@ struct _HilumPreferencesWindow
   GtkSwitch           *patient_switch;
   GtkSwitch           *link_switch;
   GtkListBox          *presets_list;
+  AdwEntryRow         *reader_id_row;
+  AdwEntryRow         *reader_name_row;
+  AdwComboRow         *reader_role_row;
+  GtkSwitch           *other_readers_switch;
 
   GSettings           *settings;
   HilumPresetStore    *presets;
@@ -117,6 +121,53 @@ hilum_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (hilum_preferences_window_parent_class)->dispose (object);
 }
 
+/* The reader is applied with the row's button (or Enter), not at every key: a new
+ * reader starts new editing sessions. */
+static void
+reader_id_apply_cb (HilumPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reader_id_row))));
+
+  g_settings_set_string (self->settings, "reader-id", text);
+}
+
+static void
+reader_name_apply_cb (HilumPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reader_name_row))));
+
+  g_settings_set_string (self->settings, "reader-name", text);
+}
+
+static const char *roles[] = { "reader", "reviewer", "translator" };
+
+static gboolean
+role_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const char *role = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_str_equal (role, roles[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+role_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_string (roles[i < G_N_ELEMENTS (roles) ? i : 0]);
+}
+
 static void
 hilum_preferences_window_class_init (HilumPreferencesWindowClass *klass)
 {
@@ -133,6 +184,12 @@ hilum_preferences_window_class_init (HilumPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, patient_switch);
   gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, link_switch);
   gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, presets_list);
+  gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, reader_id_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, reader_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, reader_role_row);
+  gtk_widget_class_bind_template_child (widget_class, HilumPreferencesWindow, other_readers_switch);
+  gtk_widget_class_bind_template_callback (widget_class, reader_id_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_name_apply_cb);
 }
 
 static void
@@ -160,6 +217,21 @@ hilum_preferences_window_new (GSettings        *settings,
   g_settings_bind (settings, "link-window-level", self->link_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "pointer-tool", self->pointer_tool_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, tool_get_mapping, tool_set_mapping, NULL, NULL);
+
+  {
+    g_autofree char *reader_id = g_settings_get_string (settings, "reader-id");
+    g_autofree char *reader_name = g_settings_get_string (settings, "reader-name");
+
+    /* Empty settings mean the login's names: show what is used. */
+    gtk_editable_set_text (GTK_EDITABLE (self->reader_id_row),
+                           reader_id[0] != '\0' ? reader_id : g_get_user_name ());
+    gtk_editable_set_text (GTK_EDITABLE (self->reader_name_row),
+                           reader_name[0] != '\0' ? reader_name : g_get_real_name ());
+  }
+  g_settings_bind_with_mapping (settings, "reader-role", self->reader_role_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, role_get_mapping, role_set_mapping, NULL, NULL);
+  g_settings_bind (settings, "show-other-readers", self->other_readers_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (presets, "changed",
                            G_CALLBACK (hilum_preferences_window_rebuild_presets), self, G_CONNECT_SWAPPED);

@@ -637,6 +637,37 @@ test_study_fields (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (comparison), ==, "");
 }
 
+/* The panel made narrower after it was shown (the user drags the divider): the
+ * sentences wrap again and every line stays in view. */
+static void
+test_narrower (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkTextView *es = hilum_finding_row_get_text_view (row_of (f, F3), "es");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (es);
+  GtkTextIter end;
+  int y, height, before;
+
+  gtk_widget_set_halign (GTK_WIDGET (f->panel), GTK_ALIGN_START);
+  gtk_widget_set_size_request (GTK_WIDGET (f->panel), 640, -1);
+  hilum_test_iterate_for (300);
+  hilum_test_wait_for_paint (GTK_WIDGET (f->panel));
+  before = gtk_widget_get_height (GTK_WIDGET (es));
+
+  gtk_widget_set_size_request (GTK_WIDGET (f->panel), 290, -1);
+  hilum_test_iterate_for (300);
+  hilum_test_wait_for_paint (GTK_WIDGET (f->panel));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->panel)), ==, 290);
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_view_get_line_yrange (es, &end, &y, &height);
+  gtk_text_view_buffer_to_window_coords (es, GTK_TEXT_WINDOW_WIDGET, 0, y + height, NULL, &y);
+  g_test_message ("height before %d after %d, last line ends at %d", before,
+                  gtk_widget_get_height (GTK_WIDGET (es)), y);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (es)), >, before);
+  g_assert_cmpint (y, <=, gtk_widget_get_height (GTK_WIDGET (es)));
+}
+
 /* A translator edits both sentences; the rest shows but does not invite an edit. */
 static void
 test_translator (Fixture       *f,
@@ -910,6 +941,8 @@ main (int   argc,
               fixture_setup, test_scroll_to_selected, fixture_teardown);
   g_test_add ("/hilum/report-panel/study-fields", Fixture, NULL,
               fixture_setup, test_study_fields, fixture_teardown);
+  g_test_add ("/hilum/report-panel/narrower", Fixture, NULL,
+              fixture_setup, test_narrower, fixture_teardown);
   g_test_add ("/hilum/report-panel/translator", Fixture, GINT_TO_POINTER (1),
               fixture_setup, test_translator, fixture_teardown);
   g_test_add ("/hilum/report-panel/tab-order", Fixture, NULL,

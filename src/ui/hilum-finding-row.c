@@ -40,6 +40,9 @@ struct _HilumFindingRow
   /* the progression value of each dropdown item; NULL is "not stated" */
   GPtrArray      *progression_values;
   guint           index;
+  int             last_width;
+  guint           heights_tick;
+  guint           heights_ticks;
   /* TRUE while the row shows what the document says: no operation from that */
   gboolean        syncing;
   /* labels and locations are worth showing (a positive finding, or ones it has) */
@@ -58,6 +61,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char *languages[] = { "es", "en" };
+
+static void row_watch_heights (HilumFindingRow *self);
 
 /* The values PadChest-GR is believed to use (FORMATS.md); any other is kept as is. */
 static const char *known_progressions[] = { "stable", "improved", "worsened" };
@@ -111,6 +116,7 @@ text_changed_cb (HilumFindingRow *self,
   GtkTextIter start, end;
   const char *lang = g_object_get_data (G_OBJECT (buffer), "hilum-lang");
 
+  row_watch_heights (self);
   if (self->syncing)
     return;
 
@@ -567,10 +573,101 @@ ensure_palette_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* GtkTextView (GTK 4.8) asks for the height of the lines it had at its last width and
+ * does not ask again once a new width wraps them differently: a sentence would show
+ * cut. After a change of width or text, the row re-measures its sentence fields for a
+ * few frames, until they ask for what they have. */
+static gboolean
+heights_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  HilumFindingRow *self = HILUM_FINDING_ROW (widget);
+  gboolean stale = FALSE;
+
+  for (guint slot = 0; slot < 2; slot++)
+    {
+      GtkWidget *view = GTK_WIDGET (self->text_view[slot]);
+      int minimum;
+
+      if (gtk_widget_get_width (view) <= 0)
+        continue;
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                          &minimum, NULL, NULL, NULL);
+      if (minimum != gtk_widget_get_height (view))
+        {
+          gtk_widget_queue_resize (view);
+          stale = TRUE;
+        }
+    }
+
+  /* Two quiet frames in a row: the text views have validated their lines. */
+  if (stale)
+    self->heights_ticks = 0;
+  if (!stale && ++self->heights_ticks >= 2)
+    {
+      self->heights_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+row_watch_heights (HilumFindingRow *self)
+{
+  self->heights_ticks = 0;
+  if (self->heights_tick == 0)
+    self->heights_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), heights_tick_cb,
+                                                       NULL, NULL);
+}
+
+static GtkSizeRequestMode
+hilum_finding_row_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (HILUM_FINDING_ROW (widget)->box);
+}
+
+static void
+hilum_finding_row_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  HilumFindingRow *self = HILUM_FINDING_ROW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+hilum_finding_row_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  HilumFindingRow *self = HILUM_FINDING_ROW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (width != self->last_width)
+    {
+      self->last_width = width;
+      row_watch_heights (self);
+    }
+}
+
 static void
 hilum_finding_row_dispose (GObject *object)
 {
   HilumFindingRow *self = (HilumFindingRow *)object;
+
+  if (self->heights_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->heights_tick);
+      self->heights_tick = 0;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_FINDING_ROW);
   g_clear_object (&self->session);
@@ -620,7 +717,9 @@ hilum_finding_row_class_init (HilumFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, labels_slot);
   gtk_widget_class_bind_template_child (widget_class, HilumFindingRow, locations_slot);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = hilum_finding_row_get_request_mode;
+  widget_class->measure = hilum_finding_row_measure;
+  widget_class->size_allocate = hilum_finding_row_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "findingrow");
 }
 

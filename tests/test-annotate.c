@@ -10,6 +10,7 @@
 
 #include "hilum-application.h"
 #include "hilum-format.h"
+#include "hilum-transfer-dialog.h"
 #include "hilum-window.h"
 #include "hilum-ui-test.h"
 
@@ -341,6 +342,96 @@ test_undo_per_study (void)
   (void) dir_b;
 }
 
+static gboolean
+dialog_done (gpointer data)
+{
+  return !hilum_transfer_dialog_get_running (data);
+}
+
+static void
+run_dialog (HilumTransferDialog *dialog)
+{
+  hilum_transfer_dialog_start (dialog);
+  g_assert_true (hilum_test_wait_until (dialog_done, dialog, 60000));
+  g_assert_nonnull (hilum_transfer_dialog_get_summary (dialog));
+}
+
+/* Export… and Import… from the window: the study shown goes out as a hilum-study/1
+ * document; the same document, edited outside, comes back as one undoable step. */
+static void
+test_export_import_dialog (void)
+{
+  g_autofree char *dir = hilum_test_make_study (test_root, "transfer-study");
+  g_autofree char *out = g_build_filename (test_root, "transfer-out.json", NULL);
+  g_autofree char *bad = g_build_filename (test_root, "transfer-bad.json", NULL);
+  g_autoptr(GError) error = NULL;
+  HilumWindow *window = open_window (dir);
+  HilumSession *session = hilum_window_get_session (window);
+  const char *study_id = hilum_document_get_study_id (hilum_session_get_document (session));
+  HilumTransferDialog *dialog;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *edited = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hilum_window_get_report_panel (window)),
+                                             "report.add-finding", NULL));
+
+  dialog = hilum_transfer_dialog_new (window, TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  hilum_transfer_dialog_set_format (dialog, HILUM_FORMAT_HILUM);
+  hilum_transfer_dialog_set_current_only (dialog, TRUE);
+  hilum_transfer_dialog_set_path (dialog, out);
+  run_dialog (dialog);
+  g_assert_cmpstr (hilum_transfer_dialog_get_summary (dialog), ==, "Exported 1 study.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (json_parser_load_from_file (parser, out, &error));
+  g_assert_no_error (error);
+  {
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+    JsonObject *study = json_object_get_object_member (root, "study");
+    JsonArray *findings = json_object_get_array_member (root, "findings");
+    JsonObject *text = json_object_get_object_member (json_array_get_object_element (findings, 0), "text");
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+    g_assert_cmpstr (json_object_get_string_member (study, "study_id"), ==, study_id);
+    g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+    /* Edited outside: a sentence and an indication. */
+    json_object_set_string_member (text, "en", "Cardiomegaly.");
+    json_object_set_string_member (study, "indication", "Fever.");
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    edited = json_generator_to_data (generator, NULL);
+    g_assert_true (g_file_set_contents (out, edited, -1, &error));
+  }
+
+  dialog = hilum_transfer_dialog_new (window, FALSE);
+  hilum_transfer_dialog_set_format (dialog, HILUM_FORMAT_HILUM);
+  hilum_transfer_dialog_set_path (dialog, out);
+  run_dialog (dialog);
+  g_assert_cmpstr (hilum_transfer_dialog_get_summary (dialog), ==,
+                   "Imported 1 study (0 new, 1 edited, 0 unchanged, 0 replaced).");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (hilum_finding_get_text (hilum_document_get_finding (hilum_session_get_document (session), 0), "en"),
+                   ==, "Cardiomegaly.");
+  g_assert_cmpstr (hilum_document_get_study_field (hilum_session_get_document (session), "indication"), ==, "Fever.");
+  /* One undo takes the whole import back. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (hilum_finding_get_text (hilum_document_get_finding (hilum_session_get_document (session), 0), "en"),
+                   ==, "");
+  g_assert_cmpstr (hilum_document_get_study_field (hilum_session_get_document (session), "indication"), ==, "");
+
+  /* A file that is not of the format: the reason, and nothing changes. */
+  g_assert_true (g_file_set_contents (bad, "{\"schema\": 42", -1, &error));
+  dialog = hilum_transfer_dialog_new (window, FALSE);
+  hilum_transfer_dialog_set_format (dialog, HILUM_FORMAT_HILUM);
+  hilum_transfer_dialog_set_path (dialog, bad);
+  run_dialog (dialog);
+  g_assert_null (strstr (hilum_transfer_dialog_get_summary (dialog), "Imported"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (hilum_document_get_n_findings (hilum_session_get_document (session)), ==, 1);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +450,7 @@ main (int   argc,
 
   g_test_add_func ("/hilum/annotate/draw-export-undo", test_draw_export_undo);
   g_test_add_func ("/hilum/annotate/undo-per-study", test_undo_per_study);
+  g_test_add_func ("/hilum/annotate/export-import-dialog", test_export_import_dialog);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-transfer-dialog.h"
 #include "hilum-window-private.h"
 
 static void
@@ -227,6 +228,26 @@ cycle_focus_action (GSimpleAction *action,
   hilum_worklist_focus_list (self->worklist);
 }
 
+static void
+transfer_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+  gboolean export = g_str_equal (g_action_get_name (G_ACTION (action)), "export");
+  HilumTransferDialog *dialog;
+
+  if (self->transfer_dialog != NULL)
+    {
+      gtk_window_present (self->transfer_dialog);
+      return;
+    }
+  dialog = hilum_transfer_dialog_new (self, export);
+  self->transfer_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->transfer_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_actions[] = {
   { "open-files", open_files_action },
   { "open-folder", open_folder_action },
@@ -246,6 +267,8 @@ static const GActionEntry win_actions[] = {
   { "set-status", set_status_action, "s" },
   { "search", search_action },
   { "cycle-focus", cycle_focus_action },
+  { "import", transfer_action },
+  { "export", transfer_action },
 };
 
 /* Actions that need a study open. */
@@ -278,6 +301,8 @@ _hilum_window_update_actions (HilumWindow *self)
   set_enabled (self, "redo", can_redo);
   for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
     set_enabled (self, session_actions[i], self->session != NULL);
+  set_enabled (self, "import", self->store != NULL);
+  set_enabled (self, "export", self->store != NULL);
 
   /* Translators: a menu item, %s is what is undone, e.g. "Add Box" */
   undo = undo_label != NULL ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));

@@ -59,5 +59,9 @@ void          _hilum_window_add_actions      (HilumWindow *self);
 void          _hilum_window_update_actions   (HilumWindow *self);
 /* Drops the cached sessions (the reader changed): the study shown gets a new one. */
 void          _hilum_window_reset_sessions   (HilumWindow *self);
+/* (nullable) (transfer none) the editing session of @study_id (made and cached when
+ * there was none) */
+HilumSession *_hilum_window_lookup_session   (HilumWindow *self,
+                                              const char  *study_id);
 
 G_END_DECLS

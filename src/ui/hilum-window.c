@@ -745,6 +745,7 @@ application_notify_cb (HilumWindow *self)
     return;
   g_set_object (&self->store, store);
   hilum_worklist_set_store (self->worklist, self->store);
+  _hilum_window_update_actions (self);
 }
 
 static void
@@ -760,7 +761,13 @@ hilum_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   if (self->transfer_dialog != NULL)
-    gtk_window_destroy (self->transfer_dialog);
+    {
+      GtkWindow *dialog = self->transfer_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->transfer_dialog);
+      self->transfer_dialog = NULL;
+      gtk_window_destroy (dialog);
+    }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   if (self->study_signals != NULL)
@@ -1072,4 +1079,24 @@ hilum_window_get_store (HilumWindow *self)
   g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+HilumSession *
+_hilum_window_lookup_session (HilumWindow *self,
+                              const char  *study_id)
+{
+  HilumSession *session = hilum_window_lookup_session (self, study_id, NULL);
+
+  /* The cache may have dropped the session shown: keep the one on screen cached. */
+  if (self->session != NULL && session != self->session)
+    {
+      const char *shown = hilum_document_get_study_id (hilum_session_get_document (self->session));
+
+      if (!g_hash_table_contains (self->sessions, shown))
+        {
+          g_hash_table_insert (self->sessions, g_strdup (shown), g_object_ref (self->session));
+          g_queue_push_head (&self->session_order, g_strdup (shown));
+        }
+    }
+  return session;
 }

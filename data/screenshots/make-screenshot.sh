@@ -6,8 +6,11 @@
 # Usage: data/screenshots/make-screenshot.sh BUILD-DIR [OUTPUT.png]
 #
 # Builds nothing: runs BUILD-DIR/src/hilum on the built-in demo study, as at a first
-# start (fresh HOME and XDG folders, settings in memory), under Xvfb, waits until the
-# window stops changing, and writes the window (default data/screenshots/main.png).
+# start (fresh HOME and XDG folders, settings in memory), under Xvfb; the demo study
+# comes with a short bilingual report (two findings, one with a box on the frontal
+# image), and the first finding is selected (Alt+Page Down) so its box stands out.
+# Waits until the window stops changing and writes the window (default
+# data/screenshots/main.png).
 # Needs xvfb-run, dbus-run-session, xdotool and ImageMagick's import.
 set -eu
 
@@ -30,6 +33,9 @@ xvfb-run -a -s '-screen 0 1600x1000x24' dbus-run-session -- sh -c '
   "$app" &
   pid=$!
   wid=$(timeout 60 xdotool search --sync --onlyvisible --name Hilum | head -n 1)
+  xdotool windowfocus "$wid"
+  sleep 3
+  xdotool key --clearmodifiers alt+Next
   # Drawn = two identical screens one second apart, after the demo had time to load.
   previous=
   for i in $(seq 1 60); do

@@ -432,6 +432,85 @@ test_export_import_dialog (void)
   close_window (window);
 }
 
+static gboolean
+worklist_settled (gpointer data)
+{
+  return !hilum_worklist_get_querying (data);
+}
+
+static gboolean
+worklist_has (HilumWorklist *worklist,
+              const char    *study_id)
+{
+  GListModel *model = hilum_worklist_get_model (worklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HilumWorklistItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hilum_worklist_item_get_study_id (item), study_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The worklist searches the store (ids and sentences, accents ignored) and keeps the
+ * study shown selected; the title of a study with findings is its first sentence. */
+static void
+test_worklist_search (void)
+{
+  g_autofree char *dir = hilum_test_make_study (test_root, "search-study");
+  g_autofree char *study_id = NULL;
+  g_autoptr(GError) error = NULL;
+  HilumWindow *window = open_window (dir);
+  HilumWorklist *worklist = hilum_window_get_worklist (window);
+  HilumSession *session = hilum_window_get_session (window);
+  HilumReportPanel *panel = hilum_window_get_report_panel (window);
+  g_autoptr(HilumOperation) op = NULL;
+  guint n_all;
+
+  study_id = g_strdup (hilum_document_get_study_id (hilum_session_get_document (session)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "report.add-finding", NULL));
+  op = hilum_operation_new_set_text (hilum_report_panel_get_selected_finding_id (panel), "es",
+                                     "Cardiomegalia con derrame pleural pequeño.");
+  g_assert_true (hilum_session_perform (session, op, &error));
+  g_assert_no_error (error);
+
+  hilum_worklist_refresh (worklist);
+  g_assert_true (hilum_test_wait_until (worklist_settled, worklist, 10000));
+  n_all = g_list_model_get_n_items (hilum_worklist_get_model (worklist));
+  g_assert_cmpuint (n_all, >=, 2);
+
+  hilum_worklist_set_search (worklist, "PEQUENO");
+  g_assert_true (hilum_test_wait_until (worklist_settled, worklist, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (hilum_worklist_get_model (worklist)), ==, 1);
+  g_assert_true (worklist_has (worklist, study_id));
+  g_assert_cmpstr (hilum_worklist_get_selected_id (worklist), ==, study_id);
+  {
+    g_autoptr(HilumWorklistItem) item = g_list_model_get_item (hilum_worklist_get_model (worklist), 0);
+
+    g_assert_cmpstr (hilum_worklist_item_get_title (item), ==, "Cardiomegalia con derrame pleural pequeño.");
+    g_assert_cmpuint (hilum_worklist_item_get_n_findings (item), ==, 1);
+  }
+  /* The study shown stays shown with its session. */
+  g_assert_true (hilum_window_get_session (window) == session);
+
+  /* A search that lists nothing leaves the study on screen; clearing it selects it again. */
+  hilum_worklist_set_search (worklist, "no study has this");
+  g_assert_true (hilum_test_wait_until (worklist_settled, worklist, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (hilum_worklist_get_model (worklist)), ==, 0);
+  g_assert_true (hilum_window_get_session (window) == session);
+  g_assert_nonnull (hilum_study_view_get_study (hilum_window_get_study_view (window)));
+
+  hilum_worklist_set_search (worklist, "");
+  g_assert_true (hilum_test_wait_until (worklist_settled, worklist, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (hilum_worklist_get_model (worklist)), ==, n_all);
+  g_assert_cmpstr (hilum_worklist_get_selected_id (worklist), ==, study_id);
+  g_assert_true (hilum_window_get_session (window) == session);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/hilum/annotate/draw-export-undo", test_draw_export_undo);
   g_test_add_func ("/hilum/annotate/undo-per-study", test_undo_per_study);
   g_test_add_func ("/hilum/annotate/export-import-dialog", test_export_import_dialog);
+  g_test_add_func ("/hilum/annotate/worklist-search", test_worklist_search);
 
   return g_test_run ();
 }

@@ -196,14 +196,18 @@ hilum_worklist_set_items (HilumWorklist *self,
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
   position = find_position (self, keep);
-  if (position == GTK_INVALID_LIST_POSITION && items->len > 0)
+  /* A search that hides the study shown leaves it shown (nothing selected in the list)
+   * and selected again when it is listed again; only a list with nothing shown yet
+   * starts at its first row. */
+  if (position == GTK_INVALID_LIST_POSITION && items->len > 0 && self->selected_id == NULL)
     position = 0;
   gtk_single_selection_set_selected (self->selection, position);
   self->splicing = FALSE;
   g_clear_pointer (&self->pending_id, g_free);
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
-  selection_changed_cb (self);
+  if (position != GTK_INVALID_LIST_POSITION || (items->len == 0 && self->store == NULL))
+    selection_changed_cb (self);
 }
 
 typedef struct

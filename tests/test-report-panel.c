@@ -635,6 +635,15 @@ test_study_fields (Fixture       *f,
   }
   g_assert_true (hilum_session_undo (f->session, NULL));
   g_assert_cmpstr (gtk_editable_get_text (comparison), ==, "");
+
+  /* A DICOM date is shown as an ISO one. */
+  {
+    g_autoptr(JsonNode) date = json_node_init_string (json_node_alloc (), "20150312");
+    g_autoptr(HilumOperation) op = hilum_operation_new_set_study_field ("study_date", date);
+
+    g_assert_true (hilum_session_perform (f->session, op, NULL));
+    g_assert_cmpstr (hilum_study_fields_get_summary (fields), ==, "In progress · 2015-03-12");
+  }
 }
 
 /* The panel made narrower after it was shown (the user drags the divider): the

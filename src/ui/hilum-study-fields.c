@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "hilum-study-fields.h"
 #include "hilum-resources-private.h"
@@ -123,6 +124,7 @@ hilum_study_fields_sync (HilumStudyFields *self)
   HilumDocument *document;
   GtkTextBuffer *buffer;
   g_autofree char *prior = NULL;
+  g_autofree char *iso_date = NULL;
   GtkTextIter start, end;
   const char *date;
 
@@ -148,6 +150,9 @@ hilum_study_fields_sync (HilumStudyFields *self)
 
   g_free (self->summary);
   date = study_field (document, "study_date");
+  /* A DICOM date (20150312) reads as the ISO one the rest of the app shows. */
+  if (strlen (date) == 8 && strspn (date, "0123456789") == 8)
+    date = iso_date = g_strdup_printf ("%.4s-%.2s-%.2s", date, date + 4, date + 6);
   if (date[0] != '\0')
     /* Translators: the study's status, then its date: "In progress · 2024-03-01" */
     self->summary = g_strdup_printf (_("%s · %s"),

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-worklist.h"
+#include "hilum-worklist-model.h"
 #include "hilum-resources-private.h"
 
 struct _HilumWorklist
@@ -25,7 +26,7 @@ struct _HilumWorklist
   GtkStack           *stack;
   GtkListView        *list_view;
 
-  GListStore         *items;
+  HilumWorklistModel *items;
   GtkSingleSelection *selection;
   HilumStore         *store;
   GHashTable         *studies;       /* id → HilumStudy scanned in this run */
@@ -193,8 +194,7 @@ hilum_worklist_set_items (HilumWorklist *self,
   guint position;
 
   self->splicing = TRUE;
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  hilum_worklist_model_replace (self->items, g_ptr_array_ref (items));
   position = find_position (self, keep);
   /* A search that hides the study shown leaves it shown (nothing selected in the list)
    * and selected again when it is listed again; only a list with nothing shown yet
@@ -236,11 +236,20 @@ query_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *rows;
 
+  GPtrArray *items;
+
   rows = hilum_store_query_worklist (store, data->search, -1, data->sort, data->descending, &error);
   if (rows == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, rows, (GDestroyNotify)g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The row objects are made here, not on the UI thread. */
+  items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (items, hilum_worklist_item_new_from_row (g_steal_pointer (&rows->pdata[i])));
+  g_ptr_array_unref (rows);
+  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
 }
 
 static void
@@ -251,8 +260,7 @@ query_cb (GObject      *source,
   HilumWorklist *self = HILUM_WORKLIST (source);
   QueryData *data = g_object_get_data (G_OBJECT (result), "query");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (data->generation != self->generation)
     return;
@@ -260,22 +268,23 @@ query_cb (GObject      *source,
   self->querying = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERYING]);
 
-  if (rows == NULL)
+  if (items == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("The worklist could not be read: %s", error->message);
       return;
     }
 
-  items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HilumWorklistRow *row = g_steal_pointer (&rows->pdata[i]);
-      HilumWorklistItem *item = hilum_worklist_item_new_from_row (row);
+  /* The studies scanned in this run are few: look them up, not the 100,000 rows. */
+  if (g_hash_table_size (self->studies) > 0)
+    for (guint i = 0; i < items->len; i++)
+      {
+        HilumWorklistItem *item = items->pdata[i];
+        HilumStudy *study = g_hash_table_lookup (self->studies, hilum_worklist_item_get_study_id (item));
 
-      hilum_worklist_item_set_study (item, g_hash_table_lookup (self->studies, row->study_id));
-      g_ptr_array_add (items, item);
-    }
+        if (study != NULL)
+          hilum_worklist_item_set_study (item, study);
+      }
   hilum_worklist_set_items (self, items);
 }
 
@@ -444,7 +453,7 @@ hilum_worklist_init (HilumWorklist *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->studies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->items = g_list_store_new (HILUM_TYPE_WORKLIST_ITEM);
+  self->items = hilum_worklist_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected-item",

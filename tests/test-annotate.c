@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "hilum-application.h"
@@ -511,6 +512,64 @@ test_worklist_search (void)
   close_window (window);
 }
 
+typedef struct
+{
+  HilumWindow *window;
+  const char  *study_id;
+} ShownWait;
+
+static gboolean
+study_shown (gpointer data)
+{
+  ShownWait *wait = data;
+  HilumStudyView *view = hilum_window_get_study_view (wait->window);
+  HilumStudy *study = hilum_study_view_get_study (view);
+
+  return !hilum_window_get_busy (wait->window) && study != NULL &&
+         g_strcmp0 (hilum_study_get_id (study), wait->study_id) == 0 &&
+         !hilum_study_view_get_loading (view);
+}
+
+/* A study of the store whose frontal file is gone: picked in the worklist, its report
+ * opens, the frontal slot says why the file cannot be read, the lateral shows. */
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = hilum_test_make_study (test_root, "missing-study");
+  g_autofree char *frontal_path = g_build_filename (dir, "frontal.dcm", NULL);
+  g_autofree char *study_id = NULL;
+  HilumWindow *window = open_window (dir);
+  HilumReportPanel *panel = hilum_window_get_report_panel (window);
+  HilumStudyView *view;
+  ShownWait wait;
+
+  study_id = g_strdup (hilum_document_get_study_id (hilum_session_get_document (hilum_window_get_session (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "report.add-finding", NULL));
+  close_window (window);
+  g_assert_cmpint (g_unlink (frontal_path), ==, 0);
+
+  window = hilum_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hilum_test_wait_until (window_not_busy, window, 60000));
+  g_assert_true (hilum_worklist_select_study_id (hilum_window_get_worklist (window), study_id));
+  wait.window = window;
+  wait.study_id = study_id;
+  g_assert_true (hilum_test_wait_until (study_shown, &wait, 60000));
+
+  view = hilum_window_get_study_view (window);
+  g_assert_nonnull (hilum_window_get_session (window));
+  g_assert_cmpuint (hilum_document_get_n_findings (hilum_session_get_document (hilum_window_get_session (window))), ==, 1);
+  g_assert_cmpint (hilum_image_slot_get_state (hilum_study_view_get_slot (view, HILUM_SLOT_FRONTAL)), ==,
+                   HILUM_SLOT_STATE_ERROR);
+  g_assert_cmpint (hilum_image_slot_get_state (hilum_study_view_get_slot (view, HILUM_SLOT_LATERAL)), ==,
+                   HILUM_SLOT_STATE_IMAGE);
+  g_assert_nonnull (hilum_window_get_last_toast (window));
+  g_assert_nonnull (strstr (hilum_window_get_last_toast (window), "frontal.dcm"));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/hilum/annotate/undo-per-study", test_undo_per_study);
   g_test_add_func ("/hilum/annotate/export-import-dialog", test_export_import_dialog);
   g_test_add_func ("/hilum/annotate/worklist-search", test_worklist_search);
+  g_test_add_func ("/hilum/annotate/missing-file", test_missing_file);
 
   return g_test_run ();
 }

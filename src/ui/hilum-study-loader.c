@@ -248,8 +248,21 @@ hilum_study_loader_build (HilumDocument *document,
       header = hilum_decode_header (file, cancellable, &error);
       if (header == NULL)
         {
+          const char *uid = json_object_get_string_member_with_default (image, "sop_instance_uid", NULL);
+          const char *view_position = json_object_get_string_member_with_default (image, "view_position", NULL);
+
           hilum_study_add_failure (study, error->message);
-          continue;
+          /* A stand-in without pixels keeps the image in its slot: the study view tries
+           * to decode the file and the slot shows why it cannot be read, while the
+           * report opens as usual. */
+          header = hilum_image_new_gray (MAX (1, json_object_get_int_member_with_default (image, "width", 1)),
+                                         MAX (1, json_object_get_int_member_with_default (image, "height", 1)),
+                                         1, NULL, 1.0, 0.0);
+          hilum_image_set_path (header, file);
+          if (uid != NULL)
+            hilum_image_set_string (header, HILUM_IMAGE_SOP_INSTANCE_UID, uid);
+          if (view_position != NULL)
+            hilum_image_set_string (header, HILUM_IMAGE_VIEW_POSITION, view_position);
         }
       hilum_study_add_image (study, header);
       if (g_strcmp0 (role, "current_frontal") == 0)

@@ -570,6 +570,71 @@ test_missing_file (void)
   close_window (window);
 }
 
+/* The report's keys are the window's: listed, not taken by anything else, and F6 walks
+ * worklist → images → report → worklist. */
+static void
+test_keys (void)
+{
+  g_autofree char *dir = hilum_test_make_study (test_root, "keys-study");
+  HilumWindow *window = open_window (dir);
+  GtkApplication *gapp = GTK_APPLICATION (app);
+  HilumReportPanel *panel = hilum_window_get_report_panel (window);
+  HilumStudyView *view = hilum_window_get_study_view (window);
+  static const struct { const char *action; const char *accel; } keys[] = {
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Shift><Control>z" },
+    { "win.add-finding", "<Control>n" },
+    { "win.next-finding", "<Alt>Page_Down" },
+    { "win.previous-finding", "<Alt>Page_Up" },
+    { "win.set-status::annotated", "<Shift><Control>a" },
+    { "win.search", "<Control>f" },
+    { "win.cycle-focus", "F6" },
+    { "win.import", "<Control>i" },
+    { "win.export", "<Control>e" },
+  };
+  GtkWidget *focus;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (gapp, keys[i].action);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (gapp, keys[i].accel);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, keys[i].accel));
+      g_assert_cmpuint (g_strv_length (actions), ==, 1);
+    }
+
+  /* Ctrl+Shift+A marks the study annotated. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "set-status", g_variant_new_string ("annotated"));
+  g_assert_cmpstr (hilum_document_get_study_field (hilum_session_get_document (hilum_window_get_session (window)),
+                                                   "status"), ==, "annotated");
+
+  /* F6 from the worklist to the images, to the report, back to the worklist. */
+  hilum_worklist_focus_list (hilum_window_get_worklist (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cycle-focus", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cycle-focus", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (panel)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cycle-focus", NULL);
+  g_assert_true (hilum_worklist_has_focus (hilum_window_get_worklist (window)));
+
+  /* Draw mode (B over the images) is one state for both views. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "draw-mode", NULL);
+  g_assert_false (hilum_box_layer_get_draw_mode (hilum_window_get_box_layer (window, HILUM_SLOT_FRONTAL)));
+  g_assert_false (hilum_box_layer_get_draw_mode (hilum_window_get_box_layer (window, HILUM_SLOT_LATERAL)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "draw-mode", NULL);
+  g_assert_true (hilum_box_layer_get_draw_mode (hilum_window_get_box_layer (window, HILUM_SLOT_LATERAL)));
+
+  /* The other reader's boxes follow the setting. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-other-readers", NULL);
+  g_assert_false (hilum_box_layer_get_show_other_readers (hilum_window_get_box_layer (window, HILUM_SLOT_FRONTAL)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-other-readers", NULL);
+  g_assert_true (hilum_box_layer_get_show_other_readers (hilum_window_get_box_layer (window, HILUM_SLOT_FRONTAL)));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/hilum/annotate/export-import-dialog", test_export_import_dialog);
   g_test_add_func ("/hilum/annotate/worklist-search", test_worklist_search);
   g_test_add_func ("/hilum/annotate/missing-file", test_missing_file);
+  g_test_add_func ("/hilum/annotate/keys", test_keys);
 
   return g_test_run ();
 }

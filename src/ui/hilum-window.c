@@ -182,14 +182,17 @@ hilum_window_new_session (HilumWindow *self,
   g_autofree char *role_name = g_settings_get_string (self->settings, "reader-role");
   HilumReaderRole role = HILUM_READER_ROLE_READER;
 
-  if (self->store != NULL)
-    document = hilum_store_get_document (self->store, study_id, &error);
+  /* Without a store nothing could be saved: no editing at all rather than edits that
+   * vanish. */
+  if (self->store == NULL)
+    return NULL;
+  document = hilum_store_get_document (self->store, study_id, &error);
   if (document == NULL && study != NULL)
     {
       document = hilum_study_loader_new_document (study);
       /* A study the scan could not register (a store error then): try once more, so
        * edits have somewhere to go. */
-      if (self->store != NULL && document != NULL)
+      if (document != NULL)
         {
           g_clear_error (&error);
           if (!hilum_store_put_document (self->store, document, &error))
@@ -262,6 +265,7 @@ hilum_window_set_session (HilumWindow  *self,
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   hilum_report_panel_set_session (self->report_panel, session);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_panel), session != NULL);
   for (guint i = 0; i < HILUM_N_LAYERS; i++)
     hilum_box_layer_set_session (self->layers[i], session);
   _hilum_window_update_actions (self);
@@ -866,6 +870,8 @@ hilum_window_init (HilumWindow *self)
         g_object_bind_property (self->layers[0], "draw-mode", self->layers[i], "draw-mode",
                                 G_BINDING_SYNC_CREATE);
     }
+  /* Shown with a study's session (never without a store). */
+  gtk_widget_set_visible (GTK_WIDGET (self->report_panel), FALSE);
   g_signal_connect_object (self->report_panel, "operation-failed",
                            G_CALLBACK (panel_failed_cb), self, G_CONNECT_SWAPPED);
 

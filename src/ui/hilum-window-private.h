@@ -48,6 +48,7 @@ struct _HilumWindow
   guint                scanning;
   guint                building;
   guint                refresh_id;
+  char                *refresh_study;  /* the study whose worklist row waits for refresh_id */
   guint                report_width_set : 1;
 };
 

@@ -383,8 +383,11 @@ refresh_timeout_cb (gpointer user_data)
 {
   HilumWindow *self = user_data;
 
+  g_autofree char *study_id = g_steal_pointer (&self->refresh_study);
+
   self->refresh_id = 0;
-  hilum_worklist_refresh (self->worklist);
+  /* Only the edited study's row: the whole list is not read again for a keystroke. */
+  hilum_worklist_update_study (self->worklist, study_id);
   return G_SOURCE_REMOVE;
 }
 
@@ -393,10 +396,24 @@ session_changed_cb (HilumWindow    *self,
                     HilumOperation *op,
                     HilumSession   *session)
 {
+  const char *study_id = hilum_document_get_study_id (hilum_session_get_document (session));
+
   _hilum_window_update_actions (self);
+  if (self->store == NULL)
+    return;
+  /* Another study's row still waiting: now. */
+  if (self->refresh_id != 0 && g_strcmp0 (self->refresh_study, study_id) != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      hilum_worklist_update_study (self->worklist, self->refresh_study);
+    }
   /* The worklist's status and counts: once typing pauses. */
-  if (self->refresh_id == 0 && self->store != NULL)
-    self->refresh_id = g_timeout_add (700, refresh_timeout_cb, self);
+  if (self->refresh_id == 0)
+    {
+      g_free (self->refresh_study);
+      self->refresh_study = g_strdup (study_id);
+      self->refresh_id = g_timeout_add (700, refresh_timeout_cb, self);
+    }
 }
 
 static void
@@ -807,6 +824,7 @@ hilum_window_finalize (GObject *object)
 
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->pending_prior, g_free);
+  g_clear_pointer (&self->refresh_study, g_free);
 
   G_OBJECT_CLASS (hilum_window_parent_class)->finalize (object);
 }

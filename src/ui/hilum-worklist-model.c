@@ -108,3 +108,16 @@ hilum_worklist_model_replace (HilumWorklistModel *self,
   else
     g_ptr_array_unref (old);
 }
+
+void
+hilum_worklist_model_set_item (HilumWorklistModel *self,
+                               guint               position,
+                               HilumWorklistItem  *item)
+{
+  g_return_if_fail (HILUM_IS_WORKLIST_MODEL (self));
+  g_return_if_fail (position < self->items->len);
+
+  g_object_unref (g_ptr_array_index (self->items, position));
+  g_ptr_array_index (self->items, position) = g_object_ref (item);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}

@@ -23,5 +23,9 @@ HilumWorklistModel *hilum_worklist_model_new     (void);
 /* Takes @items (HilumWorklistItem, a free func that unrefs them). */
 void                hilum_worklist_model_replace (HilumWorklistModel *self,
                                                   GPtrArray          *items);
+/* Replaces the row at @position (takes a reference on @item). */
+void                hilum_worklist_model_set_item (HilumWorklistModel *self,
+                                                   guint               position,
+                                                   HilumWorklistItem  *item);
 
 G_END_DECLS

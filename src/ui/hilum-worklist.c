@@ -326,6 +326,83 @@ hilum_worklist_refresh (HilumWorklist *self)
 }
 
 static void
+update_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  HilumStore *store = g_object_get_data (G_OBJECT (task), "store");
+  const char *study_id = task_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  /* The id is searched like any text: the exact row is among the few that contain it. */
+  rows = hilum_store_query_worklist (store, study_id, -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE, &error);
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HilumWorklistRow *row = rows->pdata[i];
+
+      if (g_strcmp0 (row->study_id, study_id) == 0)
+        {
+          g_task_return_pointer (task, hilum_worklist_item_new_from_row (g_steal_pointer (&rows->pdata[i])),
+                                 g_object_unref);
+          return;
+        }
+    }
+  g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
+update_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HilumWorklist *self = HILUM_WORKLIST (source);
+  g_autoptr(HilumWorklistItem) item = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint position;
+  guint selected;
+
+  if (item == NULL || self->querying)
+    return;
+  position = find_position (self, hilum_worklist_item_get_study_id (item));
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  {
+    g_autoptr(HilumWorklistItem) old = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+    hilum_worklist_item_set_study (item, hilum_worklist_item_get_study (old));
+  }
+  selected = gtk_single_selection_get_selected (self->selection);
+  self->splicing = TRUE;
+  hilum_worklist_model_set_item (self->items, position, item);
+  if (selected == position)
+    gtk_single_selection_set_selected (self->selection, position);
+  self->splicing = FALSE;
+}
+
+void
+hilum_worklist_update_study (HilumWorklist *self,
+                             const char    *study_id)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+
+  if (self->store == NULL || study_id == NULL)
+    return;
+  task = g_task_new (self, self->cancellable, update_cb, NULL);
+  g_task_set_source_tag (task, hilum_worklist_update_study);
+  g_task_set_task_data (task, g_strdup (study_id), g_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, update_thread);
+}
+
+static void
 search_changed_cb (HilumWorklist *self)
 {
   hilum_worklist_refresh (self);

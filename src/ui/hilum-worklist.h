@@ -35,6 +35,10 @@ void        hilum_worklist_set_studies         (HilumWorklist *self,
                                                 GPtrArray     *studies);
 /* Queries the store again (after edits, an import), keeping the selection. */
 void        hilum_worklist_refresh             (HilumWorklist *self);
+/* Reads @study_id's row again (its status and counts after an edit) without querying
+ * the whole list: the row changes in place, the order stays until the next refresh. */
+void        hilum_worklist_update_study        (HilumWorklist *self,
+                                                const char    *study_id);
 /* (transfer none) the rows, a list model of HilumWorklistItem */
 GListModel *hilum_worklist_get_model           (HilumWorklist *self);
 /* (nullable) */

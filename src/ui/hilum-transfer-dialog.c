@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-import.h"
 #include "hilum-transfer-dialog.h"
 #include "hilum-window-private.h"
 
@@ -110,8 +111,7 @@ import_thread (GTask        *task,
   Job *job = task_data;
   HilumFormatOptions options = { 0 };
   g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HilumImportPlan) plan = NULL;
   GError *error = NULL;
 
   options.images_dir = job->images_dir;
@@ -127,42 +127,21 @@ import_thread (GTask        *task,
       return;
     }
 
-  for (guint i = 0; i < documents->len; i++)
-    {
-      HilumDocument *document = documents->pdata[i];
-      const char *study_id = hilum_document_get_study_id (document);
-
-      /* One document per study: a second record would replace the first. */
-      if (!g_hash_table_add (seen, (gpointer) study_id))
-        {
-          add_problem (job->problems, study_id, _("the study is in the file twice; the first record was imported"));
-          continue;
-        }
-      if (!hilum_store_has_study (job->store, study_id))
-        {
-          g_ptr_array_add (fresh, document);
-          job->n_new++;
-        }
-      else if (job->format == HILUM_FORMAT_HILUM)
-        {
-          /* Edits of a study in the store: applied on the UI thread, through the
-           * study's session, so the window can undo them. */
-          g_ptr_array_add (job->edited, g_object_ref (document));
-        }
-      else
-        {
-          g_ptr_array_add (fresh, document);
-          job->n_replaced++;
-        }
-    }
+  /* New studies and other formats' records are put; edits of studies in the store are
+   * applied on the UI thread, through the study's session, so the window can undo them. */
+  plan = hilum_import_plan_new (job->store, job->format, documents, job->problems);
+  job->n_new = plan->n_new;
+  job->n_replaced = plan->n_replaced;
+  g_ptr_array_extend_and_steal (job->edited, g_steal_pointer (&plan->edited));
+  plan->edited = g_ptr_array_new ();
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  if (fresh->len > 0 &&
-      !hilum_store_put_documents (job->store, fresh, progress_cb, job->self, &error))
+  if (plan->fresh->len > 0 &&
+      !hilum_store_put_documents (job->store, plan->fresh, progress_cb, job->self, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -278,21 +257,20 @@ finish_cb (GObject      *source,
           HilumDocument *document = job->edited->pdata[i];
           const char *study_id = hilum_document_get_study_id (document);
           HilumSession *session = self->window ? _hilum_window_lookup_session (self->window, study_id) : NULL;
-          g_autoptr(HilumOperation) op = NULL;
           g_autoptr(GError) local_error = NULL;
+          gboolean changed = FALSE;
 
           if (session == NULL)
             {
               add_problem (job->problems, study_id, _("the study could not be opened"));
               continue;
             }
-          op = hilum_document_diff (hilum_session_get_document (session), document);
-          if (op == NULL)
-            n_unchanged++;
-          else if (hilum_session_perform (session, op, &local_error))
+          if (!hilum_import_apply_edit (session, document, &changed, &local_error))
+            add_problem (job->problems, study_id, local_error->message);
+          else if (changed)
             n_edited++;
           else
-            add_problem (job->problems, study_id, local_error->message);
+            n_unchanged++;
         }
 
       g_string_append_printf (summary,

@@ -1,0 +1,43 @@
+/* hilum-import.h — what importing a dataset file into the store does with each record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hilum-format.h"
+#include "hilum-session.h"
+#include "hilum-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Shared by the app's Import… and `hilum-cli import`: the store holds one document per
+ * study, so a study twice in a file imports its first record (the second is a problem);
+ * a study the store does not have is new; a hilum-study/1 document of a study the store
+ * has is an EDIT — its difference is applied as operations (audited, undoable); any
+ * other format replaces the study's document.
+ */
+typedef struct
+{
+  GPtrArray *fresh;       /* HilumDocument to put: new and replaced studies */
+  GPtrArray *edited;      /* HilumDocument: edits of studies in the store */
+  guint      n_new;
+  guint      n_replaced;
+} HilumImportPlan;
+
+/* @problems (HilumFormatProblem*) gets the duplicates. Reads the store only. */
+HilumImportPlan *hilum_import_plan_new      (HilumStore      *store,
+                                             HilumFormat      format,
+                                             GPtrArray       *documents,
+                                             GPtrArray       *problems);
+void             hilum_import_plan_free     (HilumImportPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumImportPlan, hilum_import_plan_free)
+
+/* Applies the difference between @session's document and @imported as one operation
+ * of the session (one undo step); @changed says whether there was any. */
+gboolean         hilum_import_apply_edit    (HilumSession    *session,
+                                             HilumDocument   *imported,
+                                             gboolean        *changed,
+                                             GError         **error);
+
+G_END_DECLS

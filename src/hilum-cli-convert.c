@@ -10,11 +10,12 @@
  * printed on stderr, "hilum-cli: RECORD: WHY", one per line; the others are imported and
  * the exit status is 2. Warnings of an export ("hilum-cli: warning: …") keep status 0.
  *
- * import: new studies go into the store in one transaction. A hilum-study/1 document of a
- * study that is already in the store is applied as the operations that turn the stored
- * document into it (hilum_document_diff), through a HilumSession of --reader (default
- * "hilum-cli"): audited and undoable like an edit in the app. A study of another format
- * that is already in the store is replaced by the imported one.
+ * import: what happens to each record is hilum-import's plan, as in the app's Import…:
+ * new studies go into the store in one transaction. A hilum-study/1 document of a study
+ * that is already in the store is applied as the operations that turn the stored document
+ * into it, through a HilumSession of --reader (default "hilum-cli"): audited and undoable
+ * like an edit in the app. A study of another format that is already in the store is
+ * replaced by the imported one.
  */
 #define G_LOG_DOMAIN "hilum-cli-convert"
 
@@ -28,7 +29,7 @@
 #include "hilum-cli-convert.h"
 #include "hilum-document.h"
 #include "hilum-format.h"
-#include "hilum-session.h"
+#include "hilum-import.h"
 #include "hilum-store.h"
 
 #define CLI_AUTHOR "hilum-cli"
@@ -138,18 +139,6 @@ new_context (const char          *prgname,
   return context;
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *record,
-             const char *message)
-{
-  HilumFormatProblem *problem = g_new0 (HilumFormatProblem, 1);
-
-  problem->record = g_strdup (record);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (problems, problem);
-}
-
 static GPtrArray *
 new_problems (void)
 {
@@ -228,32 +217,6 @@ open_store (const char *path)
   return store;
 }
 
-/* A study edited outside: the difference, as one undoable, audited batch. */
-static gboolean
-apply_edits (HilumStore     *store,
-             HilumDocument  *imported,
-             const char     *reader,
-             gboolean       *changed,
-             GError        **error)
-{
-  g_autoptr(HilumDocument) stored = NULL;
-  g_autoptr(HilumOperation) op = NULL;
-  g_autoptr(HilumSession) session = NULL;
-
-  *changed = FALSE;
-  stored = hilum_store_get_document (store, hilum_document_get_study_id (imported), error);
-  if (stored == NULL)
-    return FALSE;
-  op = hilum_document_diff (stored, imported);
-  if (op == NULL)
-    return TRUE;
-  session = hilum_session_new (store, stored, reader, reader, HILUM_READER_ROLE_READER);
-  if (!hilum_session_perform (session, op, error))
-    return FALSE;
-  *changed = TRUE;
-  return TRUE;
-}
-
 int
 hilum_cli_import (int    argc,
                   char **argv)
@@ -274,13 +237,12 @@ hilum_cli_import (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) problems = new_problems ();
   g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GPtrArray) new_documents = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(HilumImportPlan) plan = NULL;
   g_autoptr(HilumStore) store = NULL;
   g_autoptr(GError) error = NULL;
   HilumFormatOptions options = { 0 };
   HilumFormat format;
-  guint n_edited = 0, n_unchanged = 0, n_replaced = 0;
+  guint n_imported;
 
   context = new_context ("hilum-cli import",
                          _("Import annotations into the store: hilum padchest-gr radfact "
@@ -304,47 +266,15 @@ hilum_cli_import (int    argc,
   if (documents == NULL)
     return fail ("%s", error->message);
 
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < documents->len; i++)
-    {
-      HilumDocument *document = documents->pdata[i];
-      const char *study_id = hilum_document_get_study_id (document);
-      g_autoptr(GError) local_error = NULL;
-      gboolean changed;
+  plan = hilum_import_plan_new (store, format, documents, problems);
+  hilum_import_plan_apply_edits (plan, store, reader != NULL ? reader : CLI_AUTHOR, problems);
 
-      /* The store holds one document per study: a second record would silently replace
-       * the first. */
-      if (!g_hash_table_add (seen, (gpointer) study_id))
-        {
-          add_problem (problems, study_id, _("the study is in the file twice; the first record was imported"));
-          continue;
-        }
-      if (!hilum_store_has_study (store, study_id))
-        {
-          g_ptr_array_add (new_documents, document);
-          continue;
-        }
-      if (format != HILUM_FORMAT_HILUM)
-        {
-          g_ptr_array_add (new_documents, document);
-          n_replaced++;
-          continue;
-        }
-      if (!apply_edits (store, document, reader != NULL ? reader : CLI_AUTHOR, &changed,
-                        &local_error))
-        add_problem (problems, study_id, local_error->message);
-      else if (changed)
-        n_edited++;
-      else
-        n_unchanged++;
-    }
-
-  if (new_documents->len > 0)
+  if (plan->fresh->len > 0)
     {
       gboolean ok;
 
       progress_shown = FALSE;
-      ok = hilum_store_put_documents (store, new_documents,
+      ok = hilum_store_put_documents (store, plan->fresh,
                                       isatty (STDERR_FILENO) ? progress_cb : NULL,
                                       (gpointer) _("Storing"), &error);
       progress_end ();
@@ -356,13 +286,13 @@ hilum_cli_import (int    argc,
     }
 
   print_problems (problems, FALSE);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u study", "Imported %u studies",
-                        new_documents->len + n_edited + n_unchanged),
-           new_documents->len + n_edited + n_unchanged);
+  n_imported = plan->fresh->len + plan->n_edited + plan->n_unchanged;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u study", "Imported %u studies", n_imported),
+           n_imported);
   g_print (" (");
   /* Translators: part of "Imported 3 studies (1 new, 1 edited, 1 unchanged, 0 replaced)" */
   g_print (_("%u new, %u edited, %u unchanged, %u replaced"),
-           new_documents->len - n_replaced, n_edited, n_unchanged, n_replaced);
+           plan->n_new, plan->n_edited, plan->n_unchanged, plan->n_replaced);
   g_print (")\n");
   if (problems->len > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u record failed\n", "%u records failed\n",

@@ -8,22 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-format-private.h"
 #include "hilum-import.h"
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *record,
-             const char *message)
-{
-  HilumFormatProblem *problem;
-
-  if (problems == NULL)
-    return;
-  problem = g_new0 (HilumFormatProblem, 1);
-  problem->record = g_strdup (record);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (problems, problem);
-}
 
 HilumImportPlan *
 hilum_import_plan_new (HilumStore  *store,
@@ -40,6 +26,7 @@ hilum_import_plan_new (HilumStore  *store,
   plan = g_new0 (HilumImportPlan, 1);
   plan->fresh = g_ptr_array_new_with_free_func (g_object_unref);
   plan->edited = g_ptr_array_new_with_free_func (g_object_unref);
+  plan->edit_at = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < documents->len; i++)
     {
@@ -49,7 +36,8 @@ hilum_import_plan_new (HilumStore  *store,
       /* One document per study: a second record would silently replace the first. */
       if (!g_hash_table_add (seen, (gpointer) study_id))
         {
-          add_problem (problems, study_id, _("the study is in the file twice; the first record was imported"));
+          hilum_format_add_problem (problems, study_id, "%s",
+                                    _("the study is in the file twice; the first record was imported"));
           continue;
         }
       if (!hilum_store_has_study (store, study_id))
@@ -59,7 +47,10 @@ hilum_import_plan_new (HilumStore  *store,
         }
       else if (format == HILUM_FORMAT_HILUM)
         {
+          guint at = problems != NULL ? problems->len : 0;
+
           g_ptr_array_add (plan->edited, g_object_ref (document));
+          g_array_append_val (plan->edit_at, at);
         }
       else
         {
@@ -77,6 +68,7 @@ hilum_import_plan_free (HilumImportPlan *plan)
     return;
   g_clear_pointer (&plan->fresh, g_ptr_array_unref);
   g_clear_pointer (&plan->edited, g_ptr_array_unref);
+  g_clear_pointer (&plan->edit_at, g_array_unref);
   g_free (plan);
 }
 
@@ -101,4 +93,61 @@ hilum_import_apply_edit (HilumSession   *session,
   if (changed != NULL)
     *changed = TRUE;
   return TRUE;
+}
+
+/* A study edited outside: the difference, as one undoable, audited batch of a session
+ * of its own. */
+static gboolean
+apply_edit_in_store (HilumStore     *store,
+                     HilumDocument  *imported,
+                     const char     *reader_id,
+                     gboolean       *changed,
+                     GError        **error)
+{
+  g_autoptr(HilumDocument) stored = NULL;
+  g_autoptr(HilumSession) session = NULL;
+
+  *changed = FALSE;
+  stored = hilum_store_get_document (store, hilum_document_get_study_id (imported), error);
+  if (stored == NULL)
+    return FALSE;
+  session = hilum_session_new (store, stored, reader_id, reader_id, HILUM_READER_ROLE_READER);
+  return hilum_import_apply_edit (session, imported, changed, error);
+}
+
+void
+hilum_import_plan_apply_edits (HilumImportPlan *plan,
+                               HilumStore      *store,
+                               const char      *reader_id,
+                               GPtrArray       *problems)
+{
+  guint n_failed = 0;
+
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (HILUM_IS_STORE (store));
+  g_return_if_fail (reader_id != NULL);
+
+  for (guint i = 0; i < plan->edited->len; i++)
+    {
+      HilumDocument *document = plan->edited->pdata[i];
+      g_autoptr(GError) error = NULL;
+      gboolean changed;
+
+      if (apply_edit_in_store (store, document, reader_id, &changed, &error))
+        {
+          if (changed)
+            plan->n_edited++;
+          else
+            plan->n_unchanged++;
+        }
+      else if (problems != NULL)
+        {
+          /* In file order, as if the records were taken one after the other. */
+          guint at = g_array_index (plan->edit_at, guint, i) + n_failed++;
+
+          g_ptr_array_insert (problems, (gint) MIN (at, problems->len),
+                              hilum_format_problem_new (hilum_document_get_study_id (document),
+                                                        error->message));
+        }
+    }
 }

@@ -23,6 +23,9 @@ typedef struct
   GPtrArray *edited;      /* HilumDocument: edits of studies in the store */
   guint      n_new;
   guint      n_replaced;
+  guint      n_edited;    /* set by hilum_import_plan_apply_edits () */
+  guint      n_unchanged;
+  GArray    *edit_at;     /* guint per edited: problems->len when it was planned */
 } HilumImportPlan;
 
 /* @problems (HilumFormatProblem*) gets the duplicates. Reads the store only. */
@@ -39,5 +42,14 @@ gboolean         hilum_import_apply_edit    (HilumSession    *session,
                                              HilumDocument   *imported,
                                              gboolean        *changed,
                                              GError         **error);
+
+/* `hilum-cli import`: applies each of @plan's edits through a session of @reader_id on
+ * the stored document. A failure goes into @problems — the array given to
+ * hilum_import_plan_new () — where the record stands in the file, after the problems
+ * of the records before it. */
+void             hilum_import_plan_apply_edits (HilumImportPlan *plan,
+                                                HilumStore      *store,
+                                                const char      *reader_id,
+                                                GPtrArray       *problems);
 
 G_END_DECLS

@@ -17,121 +17,12 @@ import sys
 import tempfile
 import time
 
-import gi
-
-gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
-
-import pydicom  # noqa: E402
-from pydicom.dataset import FileDataset, FileMetaDataset  # noqa: E402
-from pydicom.uid import ExplicitVRLittleEndian, generate_uid  # noqa: E402
+# hilumdrive.py sits beside this script: no __pycache__ in the source tree.
+sys.dont_write_bytecode = True
+from hilumdrive import (Atspi, app_env, bail, make_study, private_bus, run,  # noqa: E402
+                        tap, wait_for_image)
 
 TESTS = 5
-number = 0
-
-
-# TAP goes to a private copy of stdout; file descriptor 1 itself becomes stderr, so
-# whatever the daemons, the app or a library print there cannot break the TAP stream.
-TAP = os.fdopen(os.dup(1), "w")
-os.dup2(2, 1)
-sys.stdout = TAP
-
-
-def tap(ok, what, detail=""):
-    global number
-    number += 1
-    print(("ok" if ok else "not ok"), number, "-", what, flush=True)
-    if detail:
-        for line in detail.splitlines():
-            print("#", line, flush=True)
-    return ok
-
-
-def bail(why):
-    print("Bail out!", why, flush=True)
-    sys.exit(1)
-
-
-def write_dicom(path, study_uid, view_position, width, height, pixel):
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.1.1"  # DX for presentation
-    meta.MediaStorageSOPInstanceUID = generate_uid()
-    meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds = FileDataset(path, {}, file_meta=meta, preamble=b"\0" * 128)
-    ds.SOPClassUID = meta.MediaStorageSOPClassUID
-    ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
-    ds.StudyInstanceUID = study_uid
-    ds.SeriesInstanceUID = generate_uid()
-    ds.Modality = "DX"
-    ds.ViewPosition = view_position
-    ds.PatientName = "Test^Drive"
-    ds.PatientID = "DRIVE-1"
-    ds.StudyDescription = "Drive test"
-    ds.Rows = height
-    ds.Columns = width
-    ds.SamplesPerPixel = 1
-    ds.PhotometricInterpretation = "MONOCHROME2"
-    ds.BitsAllocated = 16
-    ds.BitsStored = 12
-    ds.HighBit = 11
-    ds.PixelRepresentation = 0
-    ds.WindowCenter = 2048
-    ds.WindowWidth = 4096
-    data = bytearray(width * height * 2)
-    for y in range(height):
-        for x in range(width):
-            v = pixel(x, y)
-            data[2 * (y * width + x)] = v & 0xFF
-            data[2 * (y * width + x) + 1] = v >> 8
-    ds.PixelData = bytes(data)
-    ds.save_as(path, write_like_original=False)
-
-
-def make_study(folder):
-    os.makedirs(folder)
-    uid = generate_uid()
-    w, h = 160, 200
-
-    # A smooth ramp with mid-grey values in the middle: any W/L change shows.
-    def frontal(x, y):
-        return min(4095, int(800 + 2400 * (x / w) * 0.5 + 2400 * (y / h) * 0.5))
-
-    def lateral(x, y):
-        return min(4095, int(1200 + 1600 * (y / h)))
-
-    write_dicom(os.path.join(folder, "frontal.dcm"), uid, "PA", w, h, frontal)
-    write_dicom(os.path.join(folder, "lateral.dcm"), uid, "LL", w, h, lateral)
-
-
-def run(*args, timeout=30):
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=timeout).stdout
-
-
-def find_image(node, name, depth=0):
-    if node is None or depth > 40:
-        return None
-    try:
-        if node.get_role() == Atspi.Role.IMAGE and name in (node.get_name() or ""):
-            return node
-        for i in range(node.get_child_count()):
-            found = find_image(node.get_child_at_index(i), name, depth + 1)
-            if found is not None:
-                return found
-    except gi.repository.GLib.Error:
-        return None
-    return None
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = desktop.get_child_at_index(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except gi.repository.GLib.Error:
-            pass
-    return None
 
 
 WL = re.compile(r"Window (-?[0-9.]+), level (-?[0-9.]+)")
@@ -166,28 +57,8 @@ def main():
     study = os.path.join(tmp, "study")
     make_study(study)
 
-    env = dict(os.environ)
-    for key in ("NO_AT_BRIDGE", "GTK_A11Y"):
-        env.pop(key, None)
-    env.update({
-        "HOME": tmp,
-        "XDG_DATA_HOME": os.path.join(tmp, "data"),
-        "XDG_CONFIG_HOME": os.path.join(tmp, "config"),
-        "XDG_CACHE_HOME": os.path.join(tmp, "cache"),
-        "GSETTINGS_BACKEND": "memory",
-        "GSK_RENDERER": env.get("GSK_RENDERER", "cairo"),
-        "GTK_MODULES": "gail:atk-bridge",
-    })
-
-    # A session bus of our own: the accessibility daemons it starts write to its
-    # output, which must not mix with TAP on ours.
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    address = bus.stdout.readline().strip()
-    if not address:
-        bail("dbus-daemon gave no address")
-    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    env = app_env(tmp)
+    bus = private_bus(env)
 
     geometry = run("xdpyinfo").split("dimensions:")[1].split()[0]
     root_width, root_height = (int(v) for v in geometry.split("x"))
@@ -201,18 +72,8 @@ def main():
 
         # Wait until the frontal image is decoded: its description gives the window.
         Atspi.init()
-        image = None
-        before = None
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if app.poll() is not None:
-                bail("hilum exited with %d" % app.returncode)
-            node = find_app(app.pid)
-            image = find_image(node, "Frontal") if node else None
-            before = read_window_level(image) if image else None
-            if before:
-                break
-            time.sleep(0.25)
+        image = wait_for_image(app, "Frontal", lambda image: read_window_level(image) is not None)
+        before = read_window_level(image) if image else None
         if not tap(before is not None, "AT-SPI shows the frontal image with its window",
                    "description: %r" % (image.get_description() if image else None)):
             bail("no frontal image")

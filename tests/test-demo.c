@@ -8,27 +8,9 @@
 #include "hilum-decoder.h"
 #include "hilum-demo.h"
 #include "hilum-dicom-writer.h"
+#include "hilum-fixtures.h"
 #include "hilum-image.h"
 #include "hilum-study.h"
-
-/* Tests leave nothing behind in /tmp. */
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static char *
 run (const char * const *argv,
@@ -178,7 +160,7 @@ static void
 test_write_study (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("hilum-demo-XXXXXX", &error);
+  g_autofree char *tmp = hilum_fixture_dir_new ();
   g_autofree char *dir = g_build_filename (tmp, "new", "demo", NULL);
   g_autofree char *frontal = g_build_filename (dir, HILUM_DEMO_FRONTAL_FILE, NULL);
   g_autofree char *lateral = g_build_filename (dir, HILUM_DEMO_LATERAL_FILE, NULL);
@@ -277,7 +259,7 @@ test_write_study (void)
   }
   g_free (study_uid[0]);
 
-  rm_rf (tmp);
+  hilum_fixture_dir_remove (tmp);
 }
 
 static char *data_home;
@@ -333,11 +315,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   /* Before anything asks GLib for the user data dir, which it caches. */
-  data_home = g_dir_make_tmp ("hilum-demo-data-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_home = hilum_fixture_dir_new ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -351,7 +330,7 @@ main (int   argc,
   {
     int ret = g_test_run ();
 
-    rm_rf (data_home);
+    hilum_fixture_dir_remove (data_home);
     return ret;
   }
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hilum-decoder.h"
+#include "hilum-fixtures.h"
 #include "hilum-image.h"
 
 /* --- HilumImage ---------------------------------------------------------------- */
@@ -667,24 +668,6 @@ test_helper_path (void)
   g_setenv ("HILUM_DECODE", saved, TRUE);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -693,8 +676,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmpdir = g_dir_make_tmp ("hilum-test-image-XXXXXX", NULL);
-  g_assert_nonnull (tmpdir);
+  tmpdir = hilum_fixture_dir_new ();
 
   g_test_add_func ("/hilum/image/gray", test_gray);
   g_test_add_func ("/hilum/image/negative-slope", test_negative_slope);
@@ -715,7 +697,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmpdir);
+  hilum_fixture_dir_remove (tmpdir);
   g_free (tmpdir);
 
   return status;

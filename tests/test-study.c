@@ -14,26 +14,6 @@
 
 /* ------------------------------------------------------------------ identification */
 
-/* Tests leave nothing behind in /tmp. */
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-
 static void
 test_identify_table (void)
 {
@@ -348,7 +328,7 @@ static void
 test_scan_tree (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("hilum-scan-XXXXXX", &error);
+  g_autofree char *tmp = hilum_fixture_dir_new ();
   g_autofree char *a = g_build_filename (tmp, "a", NULL);
   g_autofree char *a_sub = g_build_filename (tmp, "a", "sub", NULL);
   g_autofree char *pngs = g_build_filename (tmp, "Folder of PNGs", NULL);
@@ -461,7 +441,7 @@ test_scan_tree (void)
 
   g_assert_null (find_study (studies, "9.9.9"));
 
-  rm_rf (tmp);
+  hilum_fixture_dir_remove (tmp);
 }
 
 static void
@@ -498,7 +478,7 @@ static void
 test_scan_many (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("hilum-scan-many-XXXXXX", &error);
+  g_autofree char *tmp = hilum_fixture_dir_new ();
   g_autoptr(GPtrArray) studies = NULL;
   const char *paths[2] = { tmp, NULL };
   gint64 start;
@@ -531,7 +511,7 @@ test_scan_many (void)
       g_assert_cmpstr (slot_name (study, HILUM_SLOT_LATERAL), ==, "ll.dcm");
     }
 
-  rm_rf (tmp);
+  hilum_fixture_dir_remove (tmp);
 }
 
 /* A demo study (frontal.dcm, lateral.dcm) of @patient on @date in @root/@name. */
@@ -583,7 +563,7 @@ prior_study_name (HilumStudy *study)
 static void
 test_scan_priors (void)
 {
-  g_autofree char *tmp = g_dir_make_tmp ("hilum-test-prior-XXXXXX", NULL);
+  g_autofree char *tmp = hilum_fixture_dir_new ();
   const char *paths[] = { tmp, NULL };
   g_autoptr(GPtrArray) studies = NULL;
   static const struct {
@@ -619,7 +599,7 @@ test_scan_priors (void)
   g_assert_true (hilum_study_get_slot (find_study (studies, cases[2].uid), HILUM_SLOT_PRIOR_FRONTAL) ==
                  hilum_study_get_slot (find_study (studies, cases[1].uid), HILUM_SLOT_FRONTAL));
 
-  rm_rf (tmp);
+  hilum_fixture_dir_remove (tmp);
 }
 
 int

@@ -5,31 +5,12 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "hilum-fixtures.h"
 #include "hilum-image.h"
 #include "hilum-study.h"
 #include "hilum-view-memory.h"
 
 static char *data_home;
-
-/* Tests leave nothing behind in /tmp. */
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 
 static HilumImage *
 header_new (const char *path,
@@ -84,7 +65,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("hilum-views-XXXXXX", &error);
+  g_autofree char *tmp = hilum_fixture_dir_new ();
   g_autofree char *path = g_build_filename (tmp, "deeper", "views.ini", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(HilumViewMemory) memory = hilum_view_memory_new (path);
@@ -148,14 +129,14 @@ test_round_trip (void)
     g_assert_cmpstr (slot_path (third, HILUM_SLOT_LATERAL), ==, "/data/s/ll.dcm");
   }
 
-  rm_rf (tmp);
+  hilum_fixture_dir_remove (tmp);
 }
 
 static void
 test_watch_and_odd_ids (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("hilum-views-XXXXXX", &error);
+  g_autofree char *tmp = hilum_fixture_dir_new ();
   g_autofree char *path = g_build_filename (tmp, "views.ini", NULL);
   /* A folder study: its id is a path, with characters a group name may not hold. */
   const char *id = "/home/ana/Estudios [2024]/tórax";
@@ -199,7 +180,7 @@ test_watch_and_odd_ids (void)
     g_assert_cmpstr (slot_path (reopened, HILUM_SLOT_FRONTAL), ==, "/data/s/ll.dcm");
   }
 
-  rm_rf (tmp);
+  hilum_fixture_dir_remove (tmp);
 }
 
 static void
@@ -224,7 +205,7 @@ test_default_path (void)
 static void
 test_prior_elsewhere (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hilum-prior-XXXXXX", NULL);
+  g_autofree char *dir = hilum_fixture_dir_new ();
   g_autofree char *ini = g_build_filename (dir, "views.ini", NULL);
   g_autofree char *prior_path = g_build_filename (dir, "old", "pa.dcm", NULL);
   g_autofree char *prior_dir = g_path_get_dirname (prior_path);
@@ -299,18 +280,15 @@ test_prior_elsewhere (void)
     g_assert_null (hilum_view_memory_get_missing_prior (memory, fourth));
   }
 
-  rm_rf (dir);
+  hilum_fixture_dir_remove (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   /* Before anything asks GLib for the user data dir, which it caches. */
-  data_home = g_dir_make_tmp ("hilum-data-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_home = hilum_fixture_dir_new ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -324,7 +302,7 @@ main (int   argc,
   {
     int ret = g_test_run ();
 
-    rm_rf (data_home);
+    hilum_fixture_dir_remove (data_home);
     return ret;
   }
 }

@@ -21,6 +21,10 @@ void             _hilum_json_array_insert            (JsonObject     *parent,
                                                       const char     *array_member,
                                                       guint           index,
                                                       JsonNode       *node);
+/* The "study" object of a new document (hilum_document_new, the dataset formats'
+ * imports); @dataset is its source (nullable). (transfer full) */
+JsonObject      *_hilum_document_new_study           (const char     *study_id,
+                                                      const char     *dataset);
 /* Validates and applies without emitting "changed" (batches emit once). */
 gboolean         _hilum_document_apply_silently      (HilumDocument  *self,
                                                       HilumOperation *op,

@@ -366,21 +366,15 @@ _hilum_document_emit_changed (HilumDocument  *self,
   g_signal_emit (self, signals[CHANGED], 0, op);
 }
 
-/* Public API */
-
-HilumDocument *
-hilum_document_new (const char *study_id)
+/* The "study" object of a new document: nothing known yet but its id (and the dataset it
+ * comes from, nullable). */
+JsonObject *
+_hilum_document_new_study (const char *study_id,
+                           const char *dataset)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  HilumDocument *self;
-  JsonObject *root;
-  JsonObject *study;
-  JsonObject *source;
-  JsonObject *provenance;
+  JsonObject *study = json_object_new ();
+  JsonObject *source = json_object_new ();
 
-  g_return_val_if_fail (study_id != NULL, NULL);
-
-  study = json_object_new ();
   json_object_set_string_member (study, "study_id", study_id);
   json_object_set_string_member (study, "study_date", "");
   json_object_set_null_member (study, "prior_study_id");
@@ -390,11 +384,30 @@ hilum_document_new (const char *study_id)
   json_object_set_string_member (study, "comparison", "");
   json_object_set_string_member (study, "prior_report", "");
   json_object_set_string_member (study, "status", "new");
-  source = json_object_new ();
-  json_object_set_null_member (source, "dataset");
+  if (dataset != NULL)
+    json_object_set_string_member (source, "dataset", dataset);
+  else
+    json_object_set_null_member (source, "dataset");
   json_object_set_null_member (source, "split");
   json_object_set_object_member (source, "extra", json_object_new ());
   json_object_set_object_member (study, "source", source);
+  return study;
+}
+
+/* Public API */
+
+HilumDocument *
+hilum_document_new (const char *study_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  HilumDocument *self;
+  JsonObject *root;
+  JsonObject *study;
+  JsonObject *provenance;
+
+  g_return_val_if_fail (study_id != NULL, NULL);
+
+  study = _hilum_document_new_study (study_id, NULL);
 
   provenance = json_object_new ();
   json_object_set_null_member (provenance, "created_by");

@@ -261,15 +261,8 @@ hilum_format_maira2_export (GPtrArray                *documents,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < documents->len; i++)
-    {
-      if (hilum_format_cancelled (options, error))
-        return FALSE;
-      if (!export_study (g_ptr_array_index (documents, i), options, problems, out, error))
-        return FALSE;
-      hilum_format_progress (options, i + 1, documents->len);
-    }
-
+  if (!hilum_format_export_each (documents, options, problems, out, export_study, error))
+    return FALSE;
   return hilum_format_write_file (path, out->str, out->len, error);
 }
 

@@ -215,15 +215,8 @@ hilum_format_mscxr_export (GPtrArray                *documents,
       g_string_append_c (out, k + 1 < N_COLUMNS ? ',' : '\n');
     }
 
-  for (guint i = 0; i < documents->len; i++)
-    {
-      if (hilum_format_cancelled (options, error))
-        return FALSE;
-      if (!export_document (g_ptr_array_index (documents, i), options, problems, out, error))
-        return FALSE;
-      hilum_format_progress (options, i + 1, documents->len);
-    }
-
+  if (!hilum_format_export_each (documents, options, problems, out, export_document, error))
+    return FALSE;
   return hilum_format_write_file (path, out->str, out->len, error);
 }
 

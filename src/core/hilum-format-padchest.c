@@ -58,24 +58,6 @@ is_one_of (const char         *key,
 }
 
 static gboolean
-node_get_number (JsonNode *node,
-                 double   *value)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
-  else if (type == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
 node_is_string (JsonNode *node)
 {
   return node != NULL && JSON_NODE_HOLDS_VALUE (node)
@@ -112,7 +94,7 @@ parse_box (JsonNode   *node,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!node_get_number (element, &xyxy[i]))
+      if (!hilum_format_node_get_number (element, &xyxy[i]))
         {
           g_clear_pointer (values, json_array_unref);
           *why = g_strdup (_("a box holds something that is not a number"));
@@ -651,7 +633,7 @@ box_values (JsonObject *box)
         {
           double v;
 
-          pristine = node_get_number (json_array_get_element (values, i), &v)
+          pristine = hilum_format_node_get_number (json_array_get_element (values, i), &v)
                      && CLAMP (v, 0.0, 1.0) == xyxy[i];
         }
       if (pristine)

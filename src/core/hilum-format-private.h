@@ -155,6 +155,22 @@ JsonArray  *hilum_format_get_array        (JsonObject   *object,
                                            const char   *member);   /* nullable */
 JsonObject *hilum_format_get_object       (JsonObject   *object,
                                            const char   *member);   /* nullable */
+/* Appends the text of one document to @out; FALSE + @error stops the export. */
+typedef gboolean (*HilumFormatExportFunc) (HilumDocument            *document,
+                                           const HilumFormatOptions *options,
+                                           GPtrArray                *problems,
+                                           GString                  *out,
+                                           GError                  **error);
+/* @export_one for each of @documents in turn, with cancellation and progress between them. */
+gboolean    hilum_format_export_each      (GPtrArray    *documents,
+                                           const HilumFormatOptions *options,
+                                           GPtrArray    *problems,
+                                           GString      *out,
+                                           HilumFormatExportFunc export_one,
+                                           GError      **error);
+/* A JSON number (integer or double) → @value; FALSE when @node is none. */
+gboolean    hilum_format_node_get_number  (JsonNode     *node,
+                                           double       *value);
 /* Box → its xyxy_norm; FALSE when malformed. */
 gboolean    hilum_format_box_get_xyxy     (JsonObject   *box,
                                            double        xyxy_norm[4]);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "hilum-document-private.h"
 #include "hilum-format-private.h"
 
 G_DEFINE_QUARK (hilum-format-error-quark, hilum_format_error)
@@ -279,8 +280,6 @@ hilum_format_new_root (const char  *study_id,
                        const char  *file)
 {
   JsonObject *root = json_object_new ();
-  JsonObject *study = json_object_new ();
-  JsonObject *source = json_object_new ();
   JsonObject *provenance = json_object_new ();
   JsonObject *imported = json_object_new ();
   g_autofree char *now = now_iso8601 ();
@@ -288,20 +287,8 @@ hilum_format_new_root (const char  *study_id,
 
   json_object_set_string_member (root, "schema", HILUM_DOCUMENT_SCHEMA);
 
-  json_object_set_string_member (study, "study_id", study_id);
-  json_object_set_string_member (study, "study_date", "");
-  json_object_set_null_member (study, "prior_study_id");
-  json_object_set_null_member (study, "prior_image_id");
-  json_object_set_string_member (study, "indication", "");
-  json_object_set_string_member (study, "technique", "");
-  json_object_set_string_member (study, "comparison", "");
-  json_object_set_string_member (study, "prior_report", "");
-  json_object_set_string_member (study, "status", "new");
-  json_object_set_string_member (source, "dataset", hilum_format_get_name (format));
-  json_object_set_null_member (source, "split");
-  json_object_set_object_member (source, "extra", json_object_new ());
-  json_object_set_object_member (study, "source", source);
-  json_object_set_object_member (root, "study", study);
+  json_object_set_object_member (root, "study",
+                                 _hilum_document_new_study (study_id, hilum_format_get_name (format)));
 
   json_object_set_array_member (root, "images", json_array_new ());
   json_object_set_array_member (root, "readers", json_array_new ());
@@ -497,9 +484,28 @@ hilum_format_get_object (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static gboolean
-node_get_number (JsonNode *node,
-                 double   *value)
+gboolean
+hilum_format_export_each (GPtrArray                *documents,
+                          const HilumFormatOptions *options,
+                          GPtrArray                *problems,
+                          GString                  *out,
+                          HilumFormatExportFunc     export_one,
+                          GError                  **error)
+{
+  for (guint i = 0; i < documents->len; i++)
+    {
+      if (hilum_format_cancelled (options, error))
+        return FALSE;
+      if (!export_one (g_ptr_array_index (documents, i), options, problems, out, error))
+        return FALSE;
+      hilum_format_progress (options, i + 1, documents->len);
+    }
+  return TRUE;
+}
+
+gboolean
+hilum_format_node_get_number (JsonNode *node,
+                              double   *value)
 {
   GType type;
 
@@ -524,7 +530,7 @@ hilum_format_box_get_xyxy (JsonObject *box,
   if (xyxy == NULL || json_array_get_length (xyxy) != 4)
     return FALSE;
   for (guint i = 0; i < 4; i++)
-    if (!node_get_number (json_array_get_element (xyxy, i), &xyxy_norm[i]))
+    if (!hilum_format_node_get_number (json_array_get_element (xyxy, i), &xyxy_norm[i]))
       return FALSE;
   return TRUE;
 }
@@ -574,7 +580,8 @@ hilum_format_image_get_size (HilumDocument            *document,
   JsonNode *h = image != NULL ? json_object_get_member (image, "height") : NULL;
   double dw = 0, dh = 0;
 
-  if (node_get_number (w, &dw) && node_get_number (h, &dh) && dw >= 1 && dh >= 1)
+  if (hilum_format_node_get_number (w, &dw) && hilum_format_node_get_number (h, &dh)
+      && dw >= 1 && dh >= 1)
     {
       *width = (guint) dw;
       *height = (guint) dh;

@@ -204,3 +204,75 @@ hilum_test_view_center (HilumStudyView *view,
   *x = (int) ax;
   *y = (int) ay;
 }
+
+/* Iterates until @widget is mapped at exactly @width × @height; fails the test
+ * if that has not happened by @deadline (monotonic time, µs). */
+static inline void
+hilum_test_wait_for_size (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          gint64     deadline)
+{
+  while (!gtk_widget_get_mapped (widget) ||
+         gtk_widget_get_width (widget) != width ||
+         gtk_widget_get_height (widget) != height)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The first controller of @widget of @type; for a gesture, with @button unless 0. */
+static inline GtkEventController *
+hilum_test_find_controller (gpointer widget,
+                            GType    type,
+                            guint    button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        continue;
+      if (button != 0 &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) != button)
+        continue;
+
+      return controller;   /* the widget keeps it alive */
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Presses and releases @keyval on @widget's key controller, as GTK would deliver it;
+ * returns whether the press was handled. */
+static inline gboolean
+hilum_test_press_key (gpointer         widget,
+                      guint            keyval,
+                      GdkModifierType  state)
+{
+  GtkEventController *key = hilum_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY, 0);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key, "key-pressed", keyval, 0, state, &handled);
+  g_signal_emit_by_name (key, "key-released", keyval, 0, state);
+  return handled;
+}
+
+/* Runs xdotool with @args (real X events to the focused window). */
+static inline void
+hilum_test_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Let GTK read the events before the test looks. */
+  hilum_test_iterate_for (150);
+}

@@ -133,14 +133,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)) ||
-         gtk_widget_get_width (GTK_WIDGET (f->view)) != WINDOW_WIDTH ||
-         gtk_widget_get_height (GTK_WIDGET (f->view)) != WINDOW_HEIGHT)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  hilum_test_wait_for_size (GTK_WIDGET (f->view), WINDOW_WIDTH, WINDOW_HEIGHT, deadline);
   gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
 
   hilum_image_view_set_image (f->view, image);
@@ -175,29 +168,6 @@ fixture_teardown (Fixture       *f,
   g_assert_finalize_object (f->session);
 }
 
-static GtkEventController *
-find_controller (HilumImageView *view,
-                 GType           type,
-                 guint           button)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        continue;
-      if (button != 0 &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) != button)
-        continue;
-
-      return controller;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* A primary-button drag as its GtkGestureDrag reports it; (0, 0) is a click. */
 static void
 drag (Fixture *f,
@@ -206,7 +176,7 @@ drag (Fixture *f,
       double   dx,
       double   dy)
 {
-  GtkEventController *gesture = find_controller (f->view, GTK_TYPE_GESTURE_DRAG, GDK_BUTTON_PRIMARY);
+  GtkEventController *gesture = hilum_test_find_controller (f->view, GTK_TYPE_GESTURE_DRAG, GDK_BUTTON_PRIMARY);
 
   g_signal_emit_by_name (gesture, "drag-begin", x, y);
   if (dx != 0 || dy != 0)
@@ -215,19 +185,6 @@ drag (Fixture *f,
       g_signal_emit_by_name (gesture, "drag-update", dx, dy);
     }
   g_signal_emit_by_name (gesture, "drag-end", dx, dy);
-}
-
-static gboolean
-press_key (Fixture         *f,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  GtkEventController *key = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_KEY, 0);
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (key, "key-pressed", keyval, 0, state, &handled);
-  g_signal_emit_by_name (key, "key-released", keyval, 0, state);
-  return handled;
 }
 
 static HilumDocument *
@@ -627,32 +584,32 @@ test_keys (Fixture       *f,
   double box[4];
 
   /* Nothing selected: the arrows pan as always. */
-  g_assert_true (press_key (f, GDK_KEY_Right, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Right, 0));
   g_assert_cmpfloat (hilum_viewport_get_center_x (viewport), !=, cx);
   hilum_viewport_fit (viewport);
 
   hilum_box_layer_set_selected_box_id (f->layer, "mine");
-  g_assert_true (press_key (f, GDK_KEY_Right, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Right, 0));
   get_box (f, "mine", F2, "r1", box);
   g_assert_cmpfloat_with_epsilon (box[0] - 0.1, 1.0 / IMAGE_WIDTH, 1e-12);
   g_assert_cmpfloat_with_epsilon (box[2] - 0.3, 1.0 / IMAGE_WIDTH, 1e-12);
   g_assert_cmpfloat_with_epsilon (box[1], 0.3, 1e-12);
 
-  g_assert_true (press_key (f, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Down, GDK_SHIFT_MASK));
   get_box (f, "mine", F2, "r1", box);
   g_assert_cmpfloat_with_epsilon (box[1] - 0.3, 10.0 / IMAGE_HEIGHT, 1e-12);
   g_assert_cmpfloat_with_epsilon (box[3] - 0.7, 10.0 / IMAGE_HEIGHT, 1e-12);
-  g_assert_true (press_key (f, GDK_KEY_Left, 0));
-  g_assert_true (press_key (f, GDK_KEY_Up, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Left, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Up, 0));
   get_box (f, "mine", F2, "r1", box);
   assert_box (box, 0.1, 0.39, 0.3, 0.79);
   g_assert_cmpfloat (hilum_viewport_get_center_x (viewport), ==, cx);
   g_assert_cmpfloat (hilum_viewport_get_center_y (viewport), ==, cy);
 
   /* Shift+Down three times: the third would leave the image, it stops on the border. */
-  g_assert_true (press_key (f, GDK_KEY_Down, GDK_SHIFT_MASK));
-  g_assert_true (press_key (f, GDK_KEY_Down, GDK_SHIFT_MASK));
-  g_assert_true (press_key (f, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Down, GDK_SHIFT_MASK));
   get_box (f, "mine", F2, "r1", box);
   assert_box (box, 0.1, 0.6, 0.3, 1.0);
 
@@ -660,7 +617,7 @@ test_keys (Fixture       *f,
   assert_color (f, 40, 200, 1, 1);   /* left edge at widget x 40, from y 170 to 250 */
   assert_color (f, 60, 170, 1, 1);
 
-  g_assert_true (press_key (f, GDK_KEY_Delete, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Delete, 0));
   g_assert_null (hilum_document_find_box (document (f), "mine", NULL, NULL, NULL));
   g_assert_null (hilum_box_layer_get_selected_box_id (f->layer));
   render (f);
@@ -678,11 +635,11 @@ test_keys (Fixture       *f,
 
   /* BackSpace removes too; Escape only unselects. */
   hilum_box_layer_set_selected_box_id (f->layer, "mine");
-  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Escape, 0));
   g_assert_null (hilum_box_layer_get_selected_box_id (f->layer));
   g_assert_nonnull (hilum_document_find_box (document (f), "mine", NULL, NULL, NULL));
   hilum_box_layer_set_selected_box_id (f->layer, "mine");
-  g_assert_true (press_key (f, GDK_KEY_BackSpace, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_BackSpace, 0));
   g_assert_null (hilum_document_find_box (document (f), "mine", NULL, NULL, NULL));
   g_assert_cmpuint (f->n_errors, ==, 0);
 }
@@ -728,11 +685,11 @@ test_other_reader (Fixture       *f,
 
   /* Keys are refused by the session, with a message that names the owner. */
   hilum_box_layer_set_selected_box_id (f->layer, "other");
-  g_assert_true (press_key (f, GDK_KEY_Right, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Right, 0));
   g_assert_cmpuint (f->n_errors, ==, 1);
   g_assert_error (f->last_error, HILUM_DOCUMENT_ERROR, HILUM_DOCUMENT_ERROR_FORBIDDEN);
   g_assert_nonnull (strstr (f->last_error->message, "Luis"));
-  g_assert_true (press_key (f, GDK_KEY_Delete, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Delete, 0));
   g_assert_cmpuint (f->n_errors, ==, 2);
   get_box (f, "other", F1, "r2", box);
   assert_box (box, 0.5, 0.2, 0.8, 0.6);
@@ -787,7 +744,7 @@ test_translator (Fixture       *f,
   get_box (f, "mine", F2, "r1", box);
   assert_box (box, 0.1, 0.3, 0.3, 0.7);
 
-  g_assert_true (press_key (f, GDK_KEY_Delete, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Delete, 0));
   g_assert_cmpuint (f->n_errors, ==, 1);
   g_assert_nonnull (hilum_document_find_box (document (f), "mine", NULL, NULL, NULL));
   g_assert_false (hilum_session_can_undo (f->session));
@@ -808,7 +765,7 @@ test_cursor_and_draw_mode (Fixture       *f,
 
   /* The view shows it as the pointer moves. */
   {
-    GtkEventController *motion = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
+    GtkEventController *motion = hilum_test_find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
 
     g_signal_emit_by_name (motion, "motion", 80.0, 150.0);
     g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (f->view))), ==, "move");

@@ -12,6 +12,7 @@
 
 #include "hilum-image-view.h"
 #include "hilum-overlay.h"
+#include "hilum-ui-test.h"
 #include "hilum-viewport.h"
 
 #define WINDOW_WIDTH  400
@@ -117,14 +118,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)) ||
-         gtk_widget_get_width (GTK_WIDGET (f->view)) != WINDOW_WIDTH ||
-         gtk_widget_get_height (GTK_WIDGET (f->view)) != WINDOW_HEIGHT)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  hilum_test_wait_for_size (GTK_WIDGET (f->view), WINDOW_WIDTH, WINDOW_HEIGHT, deadline);
 
   /* The focus ring is tested by eye; keep it out of the pixels. */
   gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
@@ -293,43 +287,6 @@ assert_accessible (Fixture               *f,
     g_assert_cmpstr (actual, ==, expected);
 }
 
-static GtkEventController *
-find_controller (HilumImageView *view,
-                 GType           type,
-                 guint           button)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        continue;
-      if (button != 0 &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) != button)
-        continue;
-
-      return controller;   /* the widget keeps it alive */
-    }
-
-  g_assert_not_reached ();
-}
-
-static gboolean
-press_key (Fixture         *f,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  GtkEventController *key = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_KEY, 0);
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (key, "key-pressed", keyval, 0, state, &handled);
-  g_signal_emit_by_name (key, "key-released", keyval, 0, state);
-
-  return handled;
-}
-
 /* A drag as the GtkGestureDrag of @button reports it: start point, then offsets. */
 static void
 drag (Fixture *f,
@@ -339,7 +296,7 @@ drag (Fixture *f,
       double   dx,
       double   dy)
 {
-  GtkEventController *gesture = find_controller (f->view, GTK_TYPE_GESTURE_DRAG, button);
+  GtkEventController *gesture = hilum_test_find_controller (f->view, GTK_TYPE_GESTURE_DRAG, button);
 
   g_signal_emit_by_name (gesture, "drag-begin", x, y);
   g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
@@ -454,7 +411,7 @@ test_presets (Fixture       *f,
 
       /* The number key does the same. */
       hilum_viewport_set_window (viewport, 123, 45);
-      g_assert_true (press_key (f, cases[i].keyval, 0));
+      g_assert_true (hilum_test_press_key (f->view, cases[i].keyval, 0));
       g_assert_cmpfloat (hilum_viewport_get_window_center (viewport), ==, c);
       g_assert_cmpfloat (hilum_viewport_get_window_width (viewport), ==, MAX (1, w));
       assert_halves_match_window (f);
@@ -554,7 +511,7 @@ test_drag_window_level (Fixture       *f,
 
   /* Holding space makes the primary button pan even with the window/level tool. */
   {
-    GtkEventController *key = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_KEY, 0);
+    GtkEventController *key = hilum_test_find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_KEY, 0);
     double c = hilum_viewport_get_window_center (viewport);
     double cx = hilum_viewport_get_center_x (viewport);
     gboolean handled = FALSE;
@@ -569,7 +526,7 @@ test_drag_window_level (Fixture       *f,
 
   /* Double-click resets: fitted, file window. */
   {
-    GtkEventController *click = find_controller (f->view, GTK_TYPE_GESTURE_CLICK, GDK_BUTTON_PRIMARY);
+    GtkEventController *click = hilum_test_find_controller (f->view, GTK_TYPE_GESTURE_CLICK, GDK_BUTTON_PRIMARY);
     g_signal_emit_by_name (click, "pressed", 2, 200.0, 150.0);
     g_assert_true (hilum_viewport_get_fitted (viewport));
     g_assert_cmpfloat (hilum_viewport_get_window_center (viewport), ==, 2048);
@@ -621,8 +578,8 @@ test_zoom_pixel_exact (Fixture       *f,
   /* A scroll notch up zooms in by 1.25 around the pointer: the image point under it
    * stays put. */
   {
-    GtkEventController *motion = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
-    GtkEventController *scroll = find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_SCROLL, 0);
+    GtkEventController *motion = hilum_test_find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
+    GtkEventController *scroll = hilum_test_find_controller (f->view, GTK_TYPE_EVENT_CONTROLLER_SCROLL, 0);
     gboolean handled = FALSE;
     double ix0, iy0, ix1, iy1;
 
@@ -640,14 +597,14 @@ test_zoom_pixel_exact (Fixture       *f,
   }
 
   /* Keys: 0 is 1:1, F fits, + and - zoom by 1.25 around the centre. */
-  g_assert_true (press_key (f, GDK_KEY_0, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_0, 0));
   g_assert_cmpfloat (hilum_viewport_get_zoom (viewport), ==, 1.0);
   assert_accessible (f, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Window 4096, level 2048, zoom 100%");
-  g_assert_true (press_key (f, GDK_KEY_plus, GDK_SHIFT_MASK));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_plus, GDK_SHIFT_MASK));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_zoom (viewport), 1.25, 1e-9);
-  g_assert_true (press_key (f, GDK_KEY_minus, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_minus, 0));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_zoom (viewport), 1.0, 1e-9);
-  g_assert_true (press_key (f, GDK_KEY_f, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_f, 0));
   g_assert_true (hilum_viewport_get_fitted (viewport));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_zoom (viewport), 300.0 / 32, 1e-9);
 
@@ -655,7 +612,7 @@ test_zoom_pixel_exact (Fixture       *f,
   hilum_viewport_set_zoom (viewport, 32);
   {
     double cx = hilum_viewport_get_center_x (viewport);
-    g_assert_true (press_key (f, GDK_KEY_Right, 0));
+    g_assert_true (hilum_test_press_key (f->view, GDK_KEY_Right, 0));
     g_assert_cmpfloat (hilum_viewport_get_center_x (viewport), >, cx);
   }
 }
@@ -672,7 +629,7 @@ test_invert (Fixture       *f,
   g_assert_cmpint (gray_at (f, 100, 150), ==, linear (2000, 3000, 1000));
   g_assert_cmpint (gray_at (f, 300, 150), ==, linear (2000, 3000, 3000));
 
-  g_assert_true (press_key (f, GDK_KEY_i, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_i, 0));
   g_assert_true (hilum_viewport_get_invert (viewport));
   render (f);
   g_assert_cmpint (gray_at (f, 100, 150), ==, 255 - linear (2000, 3000, 1000));
@@ -683,15 +640,15 @@ test_invert (Fixture       *f,
   /* [ ] narrow and widen the window, , . lower and raise the level, each by 2 % of the
    * value range (1000 … 3000 here: 40). */
   hilum_viewport_set_invert (viewport, FALSE);
-  g_assert_true (press_key (f, GDK_KEY_bracketright, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_bracketright, 0));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (viewport), 3040, 1e-9);
-  g_assert_true (press_key (f, GDK_KEY_bracketleft, 0));
-  g_assert_true (press_key (f, GDK_KEY_bracketleft, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_bracketleft, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_bracketleft, 0));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_width (viewport), 2960, 1e-9);
-  g_assert_true (press_key (f, GDK_KEY_period, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_period, 0));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (viewport), 2040, 1e-9);
-  g_assert_true (press_key (f, GDK_KEY_comma, 0));
-  g_assert_true (press_key (f, GDK_KEY_comma, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_comma, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_comma, 0));
   g_assert_cmpfloat_with_epsilon (hilum_viewport_get_window_center (viewport), 1960, 1e-9);
   render (f);
   g_assert_cmpint (gray_at (f, 100, 150), ==, linear (1960, 2960, 1000));
@@ -699,7 +656,7 @@ test_invert (Fixture       *f,
 
   /* R resets: fitted, file window, not inverted. */
   hilum_viewport_set_zoom (viewport, 3);
-  g_assert_true (press_key (f, GDK_KEY_r, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_r, 0));
   g_assert_false (hilum_viewport_get_invert (viewport));
   g_assert_true (hilum_viewport_get_fitted (viewport));
   assert_halves_match_window (f);
@@ -740,7 +697,7 @@ test_overlays (Fixture       *f,
   g_assert_cmpint (max_channel_in (f, 250, m, 400 - m, 60), >, 200);
 
   /* O hides every overlay: the corners and edges are black again, the image stays. */
-  g_assert_true (press_key (f, GDK_KEY_o, 0));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_o, 0));
   g_assert_false (hilum_image_view_get_show_overlays (f->view));
   render (f);
   g_assert_cmpint (max_channel_in (f, 0, 0, 400, 50), ==, 0);
@@ -749,10 +706,10 @@ test_overlays (Fixture       *f,
   g_assert_cmpint (gray_at (f, 100, 150), ==, 62);
 
   /* Ctrl+O belongs to the application. */
-  g_assert_false (press_key (f, GDK_KEY_o, GDK_CONTROL_MASK));
+  g_assert_false (hilum_test_press_key (f->view, GDK_KEY_o, GDK_CONTROL_MASK));
   g_assert_false (hilum_image_view_get_show_overlays (f->view));
 
-  g_assert_true (press_key (f, GDK_KEY_O, GDK_SHIFT_MASK));
+  g_assert_true (hilum_test_press_key (f->view, GDK_KEY_O, GDK_SHIFT_MASK));
   g_assert_true (hilum_image_view_get_show_overlays (f->view));
   render (f);
   g_assert_cmpint (max_channel_in (f, m, m, 150, 60), >, 200);
@@ -829,7 +786,7 @@ test_empty (Fixture       *f,
   assert_accessible (f, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No image");
 
   /* Keys, presets and actions do nothing without an image, and do not fail. */
-  g_assert_false (press_key (f, GDK_KEY_3, 0));
+  g_assert_false (hilum_test_press_key (f->view, GDK_KEY_3, 0));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "image-view.invert", NULL);
   g_assert_false (hilum_viewport_get_invert (viewport));
   hilum_image_view_apply_preset (f->view, HILUM_PRESET_LUNG);

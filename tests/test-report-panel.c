@@ -751,21 +751,6 @@ test_tab_order (Fixture       *f,
                                         hilum_study_fields_get_prior_report (HILUM_STUDY_FIELDS (hilum_report_panel_get_study_fields (f->panel)))));
 }
 
-/* Runs xdotool with @args: real X key events to the focused window. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* Let GTK read the events before the test looks. */
-  hilum_test_iterate_for (150);
-}
-
 static gboolean
 window_active (gpointer window)
 {
@@ -805,24 +790,24 @@ test_keys (Fixture       *f,
   gtk_window_set_title (GTK_WINDOW (f->window), "hilum-report-panel-keys");
   hilum_test_iterate_for (100);
   /* No window manager under Xvfb: give the window the X input focus ourselves. */
-  xdotool ("search --sync --onlyvisible --name '^hilum-report-panel-keys$' windowfocus --sync");
+  hilum_test_xdotool ("search --sync --onlyvisible --name '^hilum-report-panel-keys$' windowfocus --sync");
   g_assert_true (hilum_test_wait_until (window_active, f->window, 5000));
 
   gtk_widget_grab_focus (GTK_WIDGET (es));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
-  xdotool ("key BackSpace");
-  xdotool ("type --delay 40 ', peque'");
+  hilum_test_xdotool ("key BackSpace");
+  hilum_test_xdotool ("type --delay 40 ', peque'");
   /* ñ is not on the US keyboard of Xvfb (which takes no other keymap): typed as its
    * code point, as GTK's input method allows on any keyboard. */
-  xdotool ("key --delay 40 ctrl+shift+u f 1 space");
-  xdotool ("type --delay 40 'a.'");
+  hilum_test_xdotool ("key --delay 40 ctrl+shift+u f 1 space");
+  hilum_test_xdotool ("type --delay 40 'a.'");
   hilum_test_wait_until (text_is, &wait, 5000);
   g_assert_cmpstr (finding_text (f, F1, "es"), ==, wait.text);
   g_assert_cmpstr (hilum_report_panel_get_selected_finding_id (f->panel), ==, F1);
 
   /* Ctrl+Z is not the field's: it reaches the window (here: nobody), text unchanged. */
-  xdotool ("key ctrl+z");
+  hilum_test_xdotool ("key ctrl+z");
   g_assert_true (text_is (&wait));
   {
     g_autofree char *shown = view_text (es);
@@ -831,40 +816,40 @@ test_keys (Fixture       *f,
   }
 
   /* Tab goes on to the English sentence. */
-  xdotool ("key Tab");
+  hilum_test_xdotool ("key Tab");
   g_assert_true (focus_widget (f) == GTK_WIDGET (hilum_finding_row_get_text_view (row_of (f, F1), "en")));
 
   /* Alt+Down: the next finding shown, ready to type. */
-  xdotool ("key alt+Down");
+  hilum_test_xdotool ("key alt+Down");
   g_assert_cmpstr (hilum_report_panel_get_selected_finding_id (f->panel), ==, F3);
   g_assert_true (focus_widget (f) == GTK_WIDGET (hilum_finding_row_get_text_view (row_of (f, F3), "es")));
 
   /* Alt+Shift+Up: moved up in its group, over the negative finding. */
-  xdotool ("key alt+shift+Up");
+  hilum_test_xdotool ("key alt+shift+Up");
   order = document_order (f);
   g_assert_cmpstr (order, ==, F3 " " F1 " " F2 " " F4 " " F5);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hilum_finding_row_get_text_view (row_of (f, F3), "es"))));
 
   /* Ctrl+Return in a sentence adds a finding after it instead of a new line. */
-  xdotool ("key ctrl+Return");
+  hilum_test_xdotool ("key ctrl+Return");
   g_assert_cmpuint (hilum_document_get_n_findings (f->document), ==, 6);
   added = hilum_finding_get_id (hilum_document_get_finding (f->document, 1));
   g_assert_cmpstr (hilum_report_panel_get_selected_finding_id (f->panel), ==, added);
   g_assert_cmpstr (finding_text (f, F3, "es"), ==,
                    "Pequeña atelectasia laminar en la base pulmonar derecha.");
-  xdotool ("type --delay 40 'Hilio izquierdo'");
+  hilum_test_xdotool ("type --delay 40 'Hilio izquierdo'");
   wait = (TextWait) { f, added, "es", "Hilio izquierdo" };
   g_assert_true (hilum_test_wait_until (text_is, &wait, 5000));
 
   /* Alt+Up twice: back to the first finding shown. */
-  xdotool ("key alt+Up alt+Up");
+  hilum_test_xdotool ("key alt+Up alt+Up");
   g_assert_cmpstr (hilum_report_panel_get_selected_finding_id (f->panel), ==, F3);
 
   /* The polarity of finding F4 from its dropdown, by keys: it joins the negatives. */
   gtk_widget_grab_focus (GTK_WIDGET (hilum_finding_row_get_polarity (row_of (f, F4))));
-  xdotool ("key space");
-  xdotool ("key Down");
-  xdotool ("key Return");
+  hilum_test_xdotool ("key space");
+  hilum_test_xdotool ("key Down");
+  hilum_test_xdotool ("key Return");
   hilum_test_iterate_for (200);
   g_assert_cmpstr (hilum_finding_get_polarity (hilum_document_find_finding (f->document, F4, NULL)),
                    ==, "negative");

@@ -11,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "hilum-term-picker.h"
+#include "hilum-ui-test.h"
 #include "hilum-vocabulary.h"
 
 #define WINDOW_TITLE "Term picker test"
@@ -34,18 +35,6 @@ terms_changed_cb (HilumTermPicker  *picker,
   fixture->last = g_strdupv (terms);
 }
 
-static void
-iterate_for (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 #define WAIT_UNTIL(cond) G_STMT_START {                                     \
     gint64 deadline__ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;       \
     while (!(cond) && g_get_monotonic_time () < deadline__)                 \
@@ -55,21 +44,6 @@ iterate_for (guint ms)
       }                                                                     \
     g_assert_true (cond);                                                   \
   } G_STMT_END
-
-/* Runs xdotool with @args (real X key events to the focused window). */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* Let GTK read the events before the test looks. */
-  iterate_for (150);
-}
 
 /* Clicks the middle of @widget with the real pointer. */
 static void
@@ -88,7 +62,7 @@ click_widget (GtkWidget *widget)
   args = g_strdup_printf ("mousemove --window %lu %d %d click 1",
                           (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
                           (int) (x + sx), (int) (y + sy));
-  xdotool (args);
+  hilum_test_xdotool (args);
 }
 
 static GtkWidget *
@@ -219,9 +193,9 @@ fixture_setup (Fixture       *fixture,
   g_object_ref (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
   WAIT_UNTIL (gtk_widget_get_mapped (fixture->window));
-  iterate_for (200);
+  hilum_test_iterate_for (200);
   /* No window manager under Xvfb: give the window the X input focus ourselves. */
-  xdotool ("search --sync --onlyvisible --name '^" WINDOW_TITLE "$' windowfocus --sync");
+  hilum_test_xdotool ("search --sync --onlyvisible --name '^" WINDOW_TITLE "$' windowfocus --sync");
   WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (fixture->window)));
   gtk_widget_grab_focus (GTK_WIDGET (fixture->picker));
   WAIT_UNTIL (gtk_widget_has_focus (find_descendant (hilum_term_picker_get_entry (fixture->picker),
@@ -247,7 +221,7 @@ test_type_and_pick (Fixture       *fixture,
   const char *screenshot = g_getenv ("HILUM_TEST_SCREENSHOT");
 
   g_assert_false (popover_shown (fixture));
-  xdotool ("type --delay 40 neumot");
+  hilum_test_xdotool ("type --delay 40 neumot");
   WAIT_UNTIL (g_str_equal (entry_text (fixture), "neumot") && popover_shown (fixture));
   g_assert_cmpstr (entry_text (fixture), ==, "neumot");
   g_assert_cmpstr (first_label (GTK_WIDGET (match_row (fixture, 0))), ==, "neumotórax");
@@ -255,7 +229,7 @@ test_type_and_pick (Fixture       *fixture,
   /* The focus stayed in the entry while the list opened. */
   g_assert_true (gtk_widget_is_ancestor (focus_widget (fixture), hilum_term_picker_get_entry (fixture->picker)));
 
-  xdotool ("key Return");
+  hilum_test_xdotool ("key Return");
   WAIT_UNTIL (fixture->changes == 1);
   assert_terms ((const char * const *) fixture->last, "pneumothorax");
   assert_terms (hilum_term_picker_get_terms (fixture->picker), "pneumothorax");
@@ -269,22 +243,22 @@ test_type_and_pick (Fixture       *fixture,
   g_clear_pointer (&buttons, g_ptr_array_unref);
 
   /* English words while the UI is in Spanish; Down moves to the second match. */
-  xdotool ("type --delay 40 effusion");
+  hilum_test_xdotool ("type --delay 40 effusion");
   WAIT_UNTIL (g_str_equal (entry_text (fixture), "effusion") && popover_shown (fixture));
   g_assert_cmpstr (selected_match (fixture), ==, "derrame pleural");
   g_assert_cmpuint (n_matches (fixture), ==, 4);
-  xdotool ("key Down");
+  hilum_test_xdotool ("key Down");
   WAIT_UNTIL (g_strcmp0 (selected_match (fixture), "derrame pericárdico") == 0);
-  xdotool ("key Down Down Up");
+  hilum_test_xdotool ("key Down Down Up");
   WAIT_UNTIL (g_strcmp0 (selected_match (fixture), "derrame pleural loculado") == 0);
-  xdotool ("key Up");
+  hilum_test_xdotool ("key Up");
   WAIT_UNTIL (g_strcmp0 (selected_match (fixture), "derrame pericárdico") == 0);
-  xdotool ("key Return");
+  hilum_test_xdotool ("key Return");
   WAIT_UNTIL (fixture->changes == 2);
   assert_terms ((const char * const *) fixture->last, "pneumothorax|pericardial effusion");
 
   /* A chosen term is not offered again. */
-  xdotool ("type --delay 40 derrame");
+  hilum_test_xdotool ("type --delay 40 derrame");
   WAIT_UNTIL (g_str_equal (entry_text (fixture), "derrame") && popover_shown (fixture));
   g_assert_cmpuint (n_matches (fixture), ==, 3);
   g_assert_cmpstr (selected_match (fixture), ==, "derrame pleural");
@@ -293,22 +267,22 @@ test_type_and_pick (Fixture       *fixture,
     {
       g_autofree char *command = g_strdup_printf ("import -window root %s", screenshot);
 
-      iterate_for (500);
+      hilum_test_iterate_for (500);
       g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
     }
 
   /* Escape closes the list and keeps the text. */
-  xdotool ("key Escape");
+  hilum_test_xdotool ("key Escape");
   WAIT_UNTIL (!popover_shown (fixture));
   g_assert_cmpstr (entry_text (fixture), ==, "derrame");
   g_assert_cmpuint (fixture->changes, ==, 2);
 
   /* An unknown word matches nothing, and Enter adds nothing. */
-  xdotool ("type --delay 40 xq");
+  hilum_test_xdotool ("type --delay 40 xq");
   WAIT_UNTIL (g_str_equal (entry_text (fixture), "derramexq") && popover_shown (fixture));
   g_assert_cmpstr (first_label (GTK_WIDGET (match_row (fixture, 0))), ==, "No PadChest term matches");
   g_assert_null (selected_match (fixture));
-  xdotool ("key Return");
+  hilum_test_xdotool ("key Return");
   g_assert_cmpuint (fixture->changes, ==, 2);
 }
 
@@ -330,16 +304,16 @@ test_remove (Fixture       *fixture,
   gtk_test_accessible_assert_property (buttons->pdata[0], GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove cardiomegalia");
   g_clear_pointer (&buttons, g_ptr_array_unref);
 
-  xdotool ("key BackSpace");
+  hilum_test_xdotool ("key BackSpace");
   WAIT_UNTIL (fixture->changes == 1);
   assert_terms ((const char * const *) fixture->last, "cardiomegaly|pleural effusion");
 
   /* Back from the entry to the last chip, Space removes it, the focus stays on a chip. */
-  xdotool ("key shift+Tab");
+  hilum_test_xdotool ("key shift+Tab");
   buttons = chips (fixture);
   WAIT_UNTIL (focus_widget (fixture) == buttons->pdata[1]);
   g_clear_pointer (&buttons, g_ptr_array_unref);
-  xdotool ("key space");
+  hilum_test_xdotool ("key space");
   WAIT_UNTIL (fixture->changes == 2);
   assert_terms ((const char * const *) fixture->last, "cardiomegaly");
   buttons = chips (fixture);
@@ -348,7 +322,7 @@ test_remove (Fixture       *fixture,
   g_clear_pointer (&buttons, g_ptr_array_unref);
 
   /* The last chip: the focus goes back to the entry, ready to type. */
-  xdotool ("key Return");
+  hilum_test_xdotool ("key Return");
   WAIT_UNTIL (fixture->changes == 3);
   assert_terms ((const char * const *) fixture->last, "");
   buttons = chips (fixture);
@@ -357,7 +331,7 @@ test_remove (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (focus_widget (fixture), hilum_term_picker_get_entry (fixture->picker)));
 
   /* Tab leaves the picker for the next widget. */
-  xdotool ("key Tab");
+  hilum_test_xdotool ("key Tab");
   WAIT_UNTIL (focus_widget (fixture) == fixture->after);
 }
 
@@ -373,19 +347,19 @@ test_locations_language (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hilum_term_picker_get_entry (fixture->picker))), ==, "");
 
   /* Down in the empty entry lists the locations alphabetically. */
-  xdotool ("key Down");
+  hilum_test_xdotool ("key Down");
   WAIT_UNTIL (popover_shown (fixture));
   g_assert_cmpstr (selected_match (fixture), ==, "ambos senos costofrénicos");
   g_assert_cmpuint (n_matches (fixture), ==, 50);
-  xdotool ("key Escape");
+  hilum_test_xdotool ("key Escape");
   WAIT_UNTIL (!popover_shown (fixture));
 
   /* Words without accents, in any order; labels are not offered. */
-  xdotool ("type --delay 40 'izq inf'");
+  hilum_test_xdotool ("type --delay 40 'izq inf'");
   WAIT_UNTIL (g_str_equal (entry_text (fixture), "izq inf") && popover_shown (fixture));
   g_assert_cmpstr (selected_match (fixture), ==, "lóbulo inferior izquierdo");
   g_assert_cmpuint (n_matches (fixture), ==, 1);
-  xdotool ("key KP_Enter");
+  hilum_test_xdotool ("key KP_Enter");
   WAIT_UNTIL (fixture->changes == 1);
   assert_terms ((const char * const *) fixture->last, "left lower lobe");
 
@@ -414,10 +388,10 @@ test_mouse (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) buttons = NULL;
 
-  xdotool ("type --delay 40 cardio");
+  hilum_test_xdotool ("type --delay 40 cardio");
   WAIT_UNTIL (g_str_equal (entry_text (fixture), "cardio") && popover_shown (fixture));
   g_assert_cmpstr (first_label (GTK_WIDGET (match_row (fixture, 0))), ==, "cardiomegalia");
-  iterate_for (200);
+  hilum_test_iterate_for (200);
   click_widget (GTK_WIDGET (match_row (fixture, 0)));
   WAIT_UNTIL (fixture->changes == 1);
   assert_terms ((const char * const *) fixture->last, "cardiomegaly");
@@ -425,7 +399,7 @@ test_mouse (Fixture       *fixture,
   /* Typing goes on in the entry after the click. */
   g_assert_true (gtk_widget_is_ancestor (focus_widget (fixture), hilum_term_picker_get_entry (fixture->picker)));
 
-  iterate_for (200);
+  hilum_test_iterate_for (200);
   buttons = chips (fixture);
   g_assert_cmpuint (buttons->len, ==, 1);
   click_widget (buttons->pdata[0]);

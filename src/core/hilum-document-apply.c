@@ -140,6 +140,27 @@ root_of (HilumDocument *self)
   return hilum_document_get_root (self);
 }
 
+/* A copy of @node into the root's list @member (@list) at the edit's "index" (default: the
+ * end); the edit records where, for its undo. */
+static gboolean
+insert_in_root (HilumDocument  *self,
+                JsonObject     *op,
+                const char     *member,
+                JsonArray      *list,
+                JsonNode       *node,
+                GError        **error)
+{
+  gint64 index;
+
+  if (!op_index (op, "index", json_array_get_length (list), &index, error))
+    return FALSE;
+  if (index < 0)
+    index = json_array_get_length (list);
+  _hilum_json_array_insert (root_of (self), member, index, _hilum_json_deep_copy (node));
+  json_object_set_int_member (op, "index", index);
+  return TRUE;
+}
+
 static JsonArray *
 findings_of (HilumDocument *self)
 {
@@ -530,7 +551,6 @@ apply_add_finding (HilumDocument  *self,
   JsonNode *node = json_object_get_member (op, "finding");
   JsonArray *findings = findings_of (self);
   const char *finding_id;
-  gint64 index;
 
   if (!check_incoming_finding (self, node, -1, error))
     return FALSE;
@@ -538,14 +558,7 @@ apply_add_finding (HilumDocument  *self,
   if (hilum_document_find_finding (self, finding_id, NULL) != NULL)
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("A finding with the id “%s” is already in this study."), finding_id);
-  if (!op_index (op, "index", json_array_get_length (findings), &index, error))
-    return FALSE;
-
-  if (index < 0)
-    index = json_array_get_length (findings);
-  _hilum_json_array_insert (root_of (self), "findings", index, _hilum_json_deep_copy (node));
-  json_object_set_int_member (op, "index", index);
-  return TRUE;
+  return insert_in_root (self, op, "findings", findings, node, error);
 }
 
 static gboolean
@@ -882,7 +895,6 @@ apply_add_reader (HilumDocument  *self,
   JsonNode *node = json_object_get_member (op, "reader");
   JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
   const char *reader_id;
-  gint64 index;
   guint existing;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -894,14 +906,7 @@ apply_add_reader (HilumDocument  *self,
                  _("A reader with the id “%s” is already in this study."), reader_id);
   if (readers == NULL)
     return fail (error, HILUM_DOCUMENT_ERROR_INVALID, _("The study has no list of readers."));
-  if (!op_index (op, "index", json_array_get_length (readers), &index, error))
-    return FALSE;
-
-  if (index < 0)
-    index = json_array_get_length (readers);
-  _hilum_json_array_insert (root_of (self), "readers", index, _hilum_json_deep_copy (node));
-  json_object_set_int_member (op, "index", index);
-  return TRUE;
+  return insert_in_root (self, op, "readers", readers, node, error);
 }
 
 static gboolean

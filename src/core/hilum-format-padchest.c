@@ -754,6 +754,30 @@ string_node (const char *string)
   return json_node_init_string (json_node_alloc (), string);
 }
 
+/* The keys of @extra (nullable) that @keys does not list yet, after them, in their order:
+ * the record's own keys that Hilum does not know come back where they were. */
+static void
+add_extra_keys (GPtrArray  *keys,
+                JsonObject *extra)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (extra == NULL)
+    return;
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < keys->len && !listed; k++)
+        listed = strcmp (keys->pdata[k], key) == 0;
+      if (!listed)
+        g_ptr_array_add (keys, (gpointer) key);
+    }
+}
+
 static JsonNode *
 export_finding (Export     *export,
                 JsonObject *finding)
@@ -822,23 +846,7 @@ export_finding (Export     *export,
           g_ptr_array_insert (keys, at, (gpointer) standard[i]);
         }
     }
-  if (extra != NULL)
-    {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *value;
-
-      json_object_iter_init_ordered (&iter, extra);
-      while (json_object_iter_next_ordered (&iter, &key, &value))
-        {
-          gboolean listed = FALSE;
-
-          for (guint k = 0; k < keys->len && !listed; k++)
-            listed = strcmp (keys->pdata[k], key) == 0;
-          if (!listed)
-            g_ptr_array_add (keys, (gpointer) key);
-        }
-    }
+  add_extra_keys (keys, extra);
 
   for (guint k = 0; k < keys->len; k++)
     {
@@ -899,23 +907,7 @@ export_record (Export *export)
   else
     for (guint i = 0; i < G_N_ELEMENTS (record_keys); i++)
       g_ptr_array_add (keys, (gpointer) record_keys[i]);
-  if (extra != NULL)
-    {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *value;
-
-      json_object_iter_init_ordered (&iter, extra);
-      while (json_object_iter_next_ordered (&iter, &key, &value))
-        {
-          gboolean listed = FALSE;
-
-          for (guint k = 0; k < keys->len && !listed; k++)
-            listed = strcmp (keys->pdata[k], key) == 0;
-          if (!listed)
-            g_ptr_array_add (keys, (gpointer) key);
-        }
-    }
+  add_extra_keys (keys, extra);
 
   for (guint k = 0; k < keys->len; k++)
     {

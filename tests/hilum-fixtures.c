@@ -676,3 +676,13 @@ hilum_fixture_cjpeg (const char  *netpbm,
 
   return hilum_fixture_run (argv, NULL, error);
 }
+
+HilumOperation *
+hilum_fixture_operation (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  HilumOperation *op = hilum_operation_new_from_string (json, &error);
+
+  g_assert_no_error (error);
+  return op;
+}

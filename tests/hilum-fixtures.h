@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "hilum-operation.h"
+
 G_BEGIN_DECLS
 
 /* A fresh temporary directory; hilum_fixture_dir_remove() deletes it and its files. */
@@ -159,5 +161,8 @@ gboolean   hilum_fixture_cjpeg            (const char     *netpbm,
                                            const char     *jpeg,
                                            guint           quality,
                                            GError        **error);
+
+/* The operation that @json describes; the test fails if it does not parse. */
+HilumOperation *hilum_fixture_operation   (const char     *json);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "hilum-document.h"
+#include "hilum-fixtures.h"
 #include "hilum-operation.h"
 
 /* A study as an import would make it: two readers, an unknown key in a finding, a box
@@ -45,16 +46,6 @@ sample_document (void)
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   return doc;
-}
-
-static HilumOperation *
-op_from (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  HilumOperation *op = hilum_operation_new_from_string (json, &error);
-
-  g_assert_no_error (error);
-  return op;
 }
 
 static void
@@ -232,7 +223,7 @@ check_round_trip (const char *json,
                   const char *check)
 {
   g_autoptr(HilumDocument) doc = sample_document ();
-  g_autoptr(HilumOperation) op = op_from (json);
+  g_autoptr(HilumOperation) op = hilum_fixture_operation (json);
   g_autoptr(HilumOperation) inverse = NULL;
   g_autoptr(HilumOperation) redo = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_operation_unref);
@@ -437,7 +428,7 @@ test_refused (void)
   g_signal_connect (doc, "changed", G_CALLBACK (changed_cb), seen);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(HilumOperation) op = op_from (cases[i].json);
+      g_autoptr(HilumOperation) op = hilum_fixture_operation (cases[i].json);
       g_autoptr(GError) error = NULL;
       g_autofree char *after = NULL;
 
@@ -556,7 +547,7 @@ test_diff (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
       {
-        g_autoptr(HilumOperation) op = op_from (edits[i]);
+        g_autoptr(HilumOperation) op = hilum_fixture_operation (edits[i]);
 
         g_assert_true (hilum_document_apply (target, op, NULL));
       }

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "hilum-document.h"
+#include "hilum-fixtures.h"
 #include "hilum-operation.h"
 
 static void
@@ -16,16 +17,6 @@ assert_json (HilumOperation *op,
   g_autofree char *got = hilum_operation_to_string (op);
 
   g_assert_cmpstr (got, ==, want);
-}
-
-static HilumOperation *
-op_from (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  HilumOperation *op = hilum_operation_new_from_string (json, &error);
-
-  g_assert_no_error (error);
-  return op;
 }
 
 static void
@@ -172,7 +163,7 @@ test_invert (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(HilumOperation) op = op_from (cases[i].applied);
+      g_autoptr(HilumOperation) op = hilum_fixture_operation (cases[i].applied);
       g_autoptr(HilumOperation) inverse = hilum_operation_invert (op);
 
       assert_json (inverse, cases[i].inverse);
@@ -212,7 +203,7 @@ test_labels (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(HilumOperation) op = op_from (cases[i].json);
+      g_autoptr(HilumOperation) op = hilum_fixture_operation (cases[i].json);
 
       g_assert_cmpstr (hilum_operation_get_label (op), ==, cases[i].label);
     }
@@ -236,7 +227,7 @@ test_parse (void)
   /* What it writes it reads back; a parsed operation can be applied (it is not sealed). */
   {
     g_autoptr(HilumDocument) doc = hilum_document_new ("s");
-    g_autoptr(HilumOperation) op = op_from ("{\"op\":\"set-study-field\",\"field\":\"technique\",\"value\":\"PA\"}");
+    g_autoptr(HilumOperation) op = hilum_fixture_operation ("{\"op\":\"set-study-field\",\"field\":\"technique\",\"value\":\"PA\"}");
     g_autoptr(HilumOperation) copy = NULL;
     g_autoptr(HilumOperation) again = NULL;
     g_autofree char *text = NULL;
@@ -246,7 +237,7 @@ test_parse (void)
     g_assert_no_error (error);
     assert_json (op, "{\"op\":\"set-study-field\",\"field\":\"technique\",\"value\":\"PA\",\"before\":\"\"}");
     text = hilum_operation_to_string (op);
-    again = op_from (text);
+    again = hilum_fixture_operation (text);
     assert_json (again, text);
 
     /* A copy is deep: applying it does not touch the original. */

@@ -27,10 +27,13 @@ annotation_has_boxes (JsonObject *annotation)
   return boxes != NULL && json_array_get_length (boxes) > 0;
 }
 
-static gboolean
-reader_boxed_image (HilumDocument *document,
-                    const char    *reader_id,
-                    const char    *image_id)
+/* The first annotation of @reader_id (NULL: anyone's) on @image_id (NULL: any image),
+ * with boxes when @with_boxes. (transfer none) */
+static JsonObject *
+find_annotation (HilumDocument *document,
+                 const char    *reader_id,
+                 const char    *image_id,
+                 gboolean       with_boxes)
 {
   guint n = hilum_document_get_n_findings (document);
 
@@ -45,41 +48,24 @@ reader_boxed_image (HilumDocument *document,
           JsonObject *annotation = json_array_get_object_element (annotations, j);
 
           if (annotation != NULL
-              && g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) == 0
-              && g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) == 0
-              && annotation_has_boxes (annotation))
-            return TRUE;
+              && (reader_id == NULL
+                  || g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) == 0)
+              && (image_id == NULL
+                  || g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) == 0)
+              && (!with_boxes || annotation_has_boxes (annotation)))
+            return annotation;
         }
     }
 
-  return FALSE;
+  return NULL;
 }
 
 static gboolean
 document_knows_reader (HilumDocument *document,
                        const char    *reader_id)
 {
-  guint n = hilum_document_get_n_findings (document);
-
-  if (hilum_format_document_find_reader (document, reader_id) != NULL)
-    return TRUE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonArray *annotations = hilum_format_get_array (hilum_document_get_finding (document, i),
-                                                       "annotations");
-
-      for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
-        {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
-
-          if (annotation != NULL
-              && g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
+  return hilum_format_document_find_reader (document, reader_id) != NULL
+         || find_annotation (document, reader_id, NULL, FALSE) != NULL;
 }
 
 const char *
@@ -87,6 +73,7 @@ hilum_grounded_choose_reader (HilumDocument *document,
                               const char    *image_id,
                               const char    *wanted)
 {
+  JsonObject *annotation;
   JsonArray *readers;
   guint n;
 
@@ -107,30 +94,13 @@ hilum_grounded_choose_reader (HilumDocument *document,
       const char *reader_id = reader != NULL
                               ? hilum_format_get_string (reader, "reader_id", NULL) : NULL;
 
-      if (reader_id != NULL && reader_boxed_image (document, reader_id, image_id))
+      if (reader_id != NULL && find_annotation (document, reader_id, image_id, TRUE) != NULL)
         return reader_id;
     }
 
   /* A reader missing from "readers" still owns its boxes. */
-  n = hilum_document_get_n_findings (document);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *finding = hilum_document_get_finding (document, i);
-      JsonArray *annotations = hilum_format_get_array (finding, "annotations");
-      guint n_annotations = annotations != NULL ? json_array_get_length (annotations) : 0;
-
-      for (guint j = 0; j < n_annotations; j++)
-        {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
-
-          if (annotation != NULL
-              && g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) == 0
-              && annotation_has_boxes (annotation))
-            return hilum_format_get_string (annotation, "reader_id", NULL);
-        }
-    }
-
-  return NULL;
+  annotation = find_annotation (document, NULL, image_id, TRUE);
+  return annotation != NULL ? hilum_format_get_string (annotation, "reader_id", NULL) : NULL;
 }
 
 GPtrArray *

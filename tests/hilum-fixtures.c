@@ -30,6 +30,15 @@ hilum_fixture_dir_new (void)
   return dir;
 }
 
+char *
+hilum_fixture_data_home_new (void)
+{
+  char *dir = hilum_fixture_dir_new ();
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
 static void
 remove_recursive (GFile *file)
 {

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 /* A fresh temporary directory; hilum_fixture_dir_remove() deletes it and its files. */
 char      *hilum_fixture_dir_new          (void);
 void       hilum_fixture_dir_remove       (const char    *dir);
+/* A fresh directory made the process's XDG_DATA_HOME: call it before anything asks GLib
+ * for the user data dir, which it caches; remove it with hilum_fixture_dir_remove(). */
+char      *hilum_fixture_data_home_new    (void);
 
 /* The known gray pattern: a diagonal ramp with different slopes along x and y (so
  * that a flip or a transposition is caught), from 0 at the top-left corner to @maxval at

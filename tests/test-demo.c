@@ -315,9 +315,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Before anything asks GLib for the user data dir, which it caches. */
-  data_home = hilum_fixture_dir_new ();
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = hilum_fixture_data_home_new ();
 
   g_test_init (&argc, &argv, NULL);
 

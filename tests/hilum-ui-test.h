@@ -4,12 +4,15 @@
  */
 #pragma once
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "hilum-application.h"
 #include "hilum-demo.h"
 #include "hilum-image-slot.h"
 #include "hilum-study-view.h"
+#include "hilum-window.h"
 
 /* Gives the process fresh XDG directories, so that remembered choices and the demo
  * study are the test's own. Call before anything asks GLib for them. */
@@ -275,4 +278,32 @@ hilum_test_xdotool (const char *args)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* Let GTK read the events before the test looks. */
   hilum_test_iterate_for (150);
+}
+
+/* gtk_test_init () and adw_init (), then the app as it runs for a user, registered
+ * but not unique, so that tests never talk to another running instance. */
+static inline HilumApplication *
+hilum_test_application_init (int    *argc,
+                             char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  HilumApplication *app;
+
+  /* No accessibility bus: its daemon writes to stdout, which is TAP here. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = hilum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+/* For hilum_test_wait_until (): @data is a HilumWindow. */
+static inline gboolean
+hilum_test_window_not_busy (gpointer data)
+{
+  return !hilum_window_get_busy (data);
 }

@@ -30,12 +30,6 @@ window_idle (gpointer data)
          hilum_image_view_get_image (hilum_study_view_get_view (view, HILUM_SLOT_FRONTAL)) != NULL;
 }
 
-static gboolean
-window_not_busy (gpointer data)
-{
-  return !hilum_window_get_busy (data);
-}
-
 static HilumWindow *
 open_window (const char *dir)
 {
@@ -53,7 +47,7 @@ open_window (const char *dir)
 static void
 close_window (HilumWindow *window)
 {
-  hilum_test_wait_until (window_not_busy, window, 60000);
+  hilum_test_wait_until (hilum_test_window_not_busy, window, 60000);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -551,7 +545,7 @@ test_missing_file (void)
   window = hilum_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1500, 900);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hilum_test_wait_until (window_not_busy, window, 60000));
+  g_assert_true (hilum_test_wait_until (hilum_test_window_not_busy, window, 60000));
   g_assert_true (hilum_worklist_select_study_id (hilum_window_get_worklist (window), study_id));
   wait.window = window;
   wait.study_id = study_id;
@@ -639,17 +633,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
 
   test_root = hilum_test_isolate_xdg ();
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = hilum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = hilum_test_application_init (&argc, &argv);
 
   g_test_add_func ("/hilum/annotate/draw-export-undo", test_draw_export_undo);
   g_test_add_func ("/hilum/annotate/undo-per-study", test_undo_per_study);

@@ -37,12 +37,6 @@ window_idle (gpointer data)
          !hilum_study_view_get_loading (view);
 }
 
-static gboolean
-window_not_busy (gpointer data)
-{
-  return !hilum_window_get_busy (data);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -67,7 +61,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  hilum_test_wait_until (window_not_busy, f->window, 60000);
+  hilum_test_wait_until (hilum_test_window_not_busy, f->window, 60000);
   g_object_ref (f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->window);
@@ -494,19 +488,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   test_root = hilum_test_isolate_xdg ();
-  /* No accessibility bus: its daemon writes to stdout, which is TAP here. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = hilum_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = hilum_test_application_init (&argc, &argv);
 
   g_test_add ("/hilum/window/open-folder", Fixture, NULL,
               fixture_setup, test_open_folder, fixture_teardown);

@@ -464,24 +464,14 @@ JsonArray *
 hilum_format_get_array (JsonObject *object,
                         const char *member)
 {
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, member);
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  return object != NULL ? _hilum_json_get_array (object, member) : NULL;
 }
 
 JsonObject *
 hilum_format_get_object (JsonObject *object,
                          const char *member)
 {
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, member);
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return object != NULL ? _hilum_json_get_object (object, member) : NULL;
 }
 
 gboolean

@@ -695,3 +695,16 @@ hilum_fixture_operation (const char *json)
   g_assert_no_error (error);
   return op;
 }
+
+HilumViewport *
+hilum_fixture_viewport_new (guint  image_width,
+                            guint  image_height,
+                            double widget_width,
+                            double widget_height)
+{
+  HilumViewport *viewport = hilum_viewport_new ();
+
+  hilum_viewport_set_image_size (viewport, image_width, image_height);
+  hilum_viewport_set_widget_size (viewport, widget_width, widget_height);
+  return viewport;
+}

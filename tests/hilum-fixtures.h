@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "hilum-operation.h"
+#include "hilum-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -167,5 +168,12 @@ gboolean   hilum_fixture_cjpeg            (const char     *netpbm,
 
 /* The operation that @json describes; the test fails if it does not parse. */
 HilumOperation *hilum_fixture_operation   (const char     *json);
+
+/* A viewport for an @image_width × @image_height image in a widget of that size,
+ * neither fitted nor zoomed. */
+HilumViewport *hilum_fixture_viewport_new (guint          image_width,
+                                           guint          image_height,
+                                           double         widget_width,
+                                           double         widget_height);
 
 G_END_DECLS

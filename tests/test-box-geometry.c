@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "hilum-box-geometry.h"
+#include "hilum-fixtures.h"
 #include "hilum-viewport.h"
 
 #define W 1824
@@ -20,10 +21,9 @@ viewport_new (guint  image_width,
               double widget_width,
               double widget_height)
 {
-  HilumViewport *viewport = hilum_viewport_new ();
+  HilumViewport *viewport = hilum_fixture_viewport_new (image_width, image_height,
+                                                        widget_width, widget_height);
 
-  hilum_viewport_set_image_size (viewport, image_width, image_height);
-  hilum_viewport_set_widget_size (viewport, widget_width, widget_height);
   hilum_viewport_fit (viewport);
 
   return viewport;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hilum-buffer-pool.h"
+#include "hilum-fixtures.h"
 #include "hilum-image.h"
 #include "hilum-renderer.h"
 #include "hilum-viewport.h"
@@ -47,10 +48,10 @@ viewport_for (HilumImage *image,
               double      center,
               double      width)
 {
-  HilumViewport *viewport = hilum_viewport_new ();
+  HilumViewport *viewport = hilum_fixture_viewport_new (hilum_image_get_width (image),
+                                                        hilum_image_get_height (image),
+                                                        widget_width, widget_height);
 
-  hilum_viewport_set_image_size (viewport, hilum_image_get_width (image), hilum_image_get_height (image));
-  hilum_viewport_set_widget_size (viewport, widget_width, widget_height);
   hilum_viewport_set_window (viewport, center, width);
 
   return viewport;

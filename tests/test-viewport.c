@@ -4,21 +4,8 @@
  */
 #include <math.h>
 
+#include "hilum-fixtures.h"
 #include "hilum-viewport.h"
-
-static HilumViewport *
-viewport_new (guint  image_width,
-              guint  image_height,
-              double widget_width,
-              double widget_height)
-{
-  HilumViewport *viewport = hilum_viewport_new ();
-
-  hilum_viewport_set_image_size (viewport, image_width, image_height);
-  hilum_viewport_set_widget_size (viewport, widget_width, widget_height);
-
-  return viewport;
-}
 
 static void
 assert_visible_rect (HilumViewport *viewport,
@@ -39,7 +26,7 @@ assert_visible_rect (HilumViewport *viewport,
 static void
 test_fit (void)
 {
-  g_autoptr(HilumViewport) viewport = viewport_new (3000, 2000, 1500, 800);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (3000, 2000, 1500, 800);
 
   /* The height limits: 800 / 2000 = 0.4; the 1200-wide image is centred. */
   g_assert_true (hilum_viewport_get_fitted (viewport));
@@ -102,7 +89,7 @@ test_fit_before_size (void)
 static void
 test_actual_size (void)
 {
-  g_autoptr(HilumViewport) viewport = viewport_new (3000, 3000, 1000, 800);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (3000, 3000, 1000, 800);
 
   hilum_viewport_pan_by (viewport, 10, 20);
   hilum_viewport_actual_size (viewport);
@@ -128,7 +115,7 @@ test_zoom_at (void)
   static const double zooms[] = { 0.5, 1, 1.7, 2, 4, 8, 13.3, 32 };
   static const double points[][2] = { { 500, 400 }, { 0, 0 }, { 999, 799 }, { 123.25, 777.5 },
                                       { 640, 10 } };
-  g_autoptr(HilumViewport) viewport = viewport_new (3000, 2400, 1000, 800);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (3000, 2400, 1000, 800);
 
   for (guint p = 0; p < G_N_ELEMENTS (points); p++)
     {
@@ -198,7 +185,7 @@ test_zoom_at (void)
 static void
 test_clamp_zoom (void)
 {
-  g_autoptr(HilumViewport) viewport = viewport_new (1000, 1000, 500, 500);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (1000, 1000, 500, 500);
 
   hilum_viewport_set_zoom (viewport, 100);
   g_assert_cmpfloat (hilum_viewport_get_zoom (viewport), ==, 32);
@@ -216,7 +203,7 @@ static void
 test_clamp_pan (void)
 {
   static const double zooms[] = { 0.0625, 0.25, 1, 4, 32 };
-  g_autoptr(HilumViewport) viewport = viewport_new (2000, 1000, 800, 600);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (2000, 1000, 800, 600);
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
@@ -267,7 +254,7 @@ static void
 test_round_trip (void)
 {
   static const double zooms[] = { 0.0625, 0.07, 0.2, 0.3333, 0.5, 0.9, 1, 1.25, 2, 3, 7.5, 16, 32 };
-  g_autoptr(HilumViewport) viewport = viewport_new (2500, 3000, 1280, 1024);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (2500, 3000, 1280, 1024);
   GRand *rand = g_rand_new_with_seed (42);
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -358,7 +345,7 @@ total (NotifyLog *log)
 static void
 test_notify (void)
 {
-  g_autoptr(HilumViewport) viewport = viewport_new (1000, 800, 500, 400);
+  g_autoptr(HilumViewport) viewport = hilum_fixture_viewport_new (1000, 800, 500, 400);
   NotifyLog log = { g_hash_table_new (g_str_hash, g_str_equal) };
 
   g_signal_connect (viewport, "notify", G_CALLBACK (notify_cb), &log);

@@ -4,7 +4,7 @@
 # A source line is a word, optionally with explicit hunspell flags ("word/GS"); a line
 # "## noun", "## adj" or "## plain" switches how words without flags get them:
 #   es noun: S (plural) unless it ends in -s/-x; es adj: -o → GS (gender + plural), else S;
-#   en noun: SM; en adj and plain: none.  Flags are those of the STOCK affix files
+#   en noun: SM (M for Latin and Greek stems, see auto_flags); en adj and plain: none.  Flags are those of the STOCK affix files
 #   (/usr/share/hunspell/es_ES.aff, en_US.aff): the .dic is added onto the stock handle with
 #   Hunspell_add_dic, which uses the stock .aff.
 # A line "@ pre1 pre2 … | root1 root2 …" adds every prefix+root (compounds radiologists write:
@@ -62,6 +62,10 @@ def auto_flags(lang, kind, w):
             return 'GS' if w.endswith('o') else ('' if w[-1] in 'sx' else 'S')
         return ''
     if kind == 'noun':
+        # Latin and Greek nouns (atelectasis, bronchus, acinus, thorax, cava, pleura) and
+        # adjectives used as nouns (brachiocephalic) take no English -s plural.
+        if w.endswith(('s', 'x', 'um', 'ic', 'al', 'ar')) or (w.endswith('a') and not w.endswith('oma')):
+            return 'M'
         return 'SM'
     return ''
 
@@ -101,7 +105,9 @@ def build(lang):
     # stock's flags, so the forms it misses must be listed on their own.
     out = {}
     for w, fl in entries.items():
-        missing = [x for x in allforms[w] if x in bad]
+        # Not the possessives of a stem the stock knows: reports hardly use them, and one entry
+        # per possessive would only pad the list.
+        missing = [x for x in allforms[w] if x in bad and (x == w or not x.endswith("'s"))]
         if not missing:
             continue
         if w in bad:

@@ -55,6 +55,9 @@ def forms(word, flags, rules):
 
 
 def auto_flags(lang, kind, w):
+    if w[0].isupper() or w in ('jirovecii', 'dorsi', 'inversus', 'pulmonale', 'excavatum',
+                               'carinatum', 'necesitatis', 'bovis', 'triatum', 'versus'):
+        return ''               # eponyms, genera and Latin words do not inflect
     if lang == 'es':
         if kind == 'noun':
             return '' if w[-1] in 'sx' else 'S'

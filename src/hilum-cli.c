@@ -21,6 +21,10 @@
  *   hilum-cli convert | import | export …
  *     The dataset formats and the store: see hilum-cli-convert.c.
  *
+ *   hilum-cli check-translations [--json] DOCUMENT
+ *     The bilingual flags of each ES/EN sentence pair of a hilum-study/1 document: see
+ *     hilum-cli-check.c. Exits 0 when the document was checked, flags or not.
+ *
  * Every command exits 0 on success and otherwise 1 with one line on stderr,
  * "hilum-cli: <message>" (a file that failed is named in the message). With several
  * files, `info` prints what it can and reports each failed file on its own line.
@@ -36,6 +40,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-cli-check.h"
 #include "hilum-cli-convert.h"
 #include "hilum-decoder.h"
 #include "hilum-image.h"
@@ -70,7 +75,7 @@ fail (const char *format,
 static void
 print_usage (void)
 {
-  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
            _("Usage: hilum-cli COMMAND [OPTION…]"),
            _("Commands:"),
            "info", _("Show the metadata of DICOM, PNG or JPEG images"),
@@ -78,6 +83,7 @@ print_usage (void)
            "convert", _("Convert annotations between dataset formats"),
            "import", _("Import annotations into the store"),
            "export", _("Export studies from the store"),
+           "check-translations\n          ", _("Check the Spanish/English sentence pairs of a study document"),
            _("Run “hilum-cli COMMAND --help” for the options of a command."));
 }
 
@@ -397,6 +403,8 @@ main (int    argc,
     return hilum_cli_import (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return hilum_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (command, "check-translations"))
+    return hilum_cli_check_translations (argc - 1, argv + 1);
 
   return fail (_("Unknown command “%s”; run “hilum-cli --help”"), command);
 }

@@ -21,6 +21,10 @@
  *   hilum-cli convert | import | export …
  *     The dataset formats and the store: see hilum-cli-convert.c.
  *
+ *   hilum-cli spell --lang en|es [--json] [--suggest] TEXT|-
+ *     Misspelled words with their character offsets: see hilum-cli-spell.c. Exits 0
+ *     when the text was checked, misspelled words or not.
+ *
  *   hilum-cli check-translations [--json] DOCUMENT
  *     The bilingual flags of each ES/EN sentence pair of a hilum-study/1 document: see
  *     hilum-cli-check.c. Exits 0 when the document was checked, flags or not.
@@ -42,6 +46,7 @@
 
 #include "hilum-cli-check.h"
 #include "hilum-cli-convert.h"
+#include "hilum-cli-spell.h"
 #include "hilum-decoder.h"
 #include "hilum-image.h"
 #include "hilum-image-json.h"
@@ -75,7 +80,7 @@ fail (const char *format,
 static void
 print_usage (void)
 {
-  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
            _("Usage: hilum-cli COMMAND [OPTION…]"),
            _("Commands:"),
            "info", _("Show the metadata of DICOM, PNG or JPEG images"),
@@ -84,6 +89,7 @@ print_usage (void)
            "import", _("Import annotations into the store"),
            "export", _("Export studies from the store"),
            "check-translations\n          ", _("Check the Spanish/English sentence pairs of a study document"),
+           "spell", _("Check the spelling of English or Spanish text"),
            _("Run “hilum-cli COMMAND --help” for the options of a command."));
 }
 
@@ -403,6 +409,8 @@ main (int    argc,
     return hilum_cli_import (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return hilum_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (command, "spell"))
+    return hilum_cli_spell (argc - 1, argv + 1);
   if (g_str_equal (command, "check-translations"))
     return hilum_cli_check_translations (argc - 1, argv + 1);
 

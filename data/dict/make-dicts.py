@@ -9,7 +9,7 @@
 #   Hunspell_add_dic, which uses the stock .aff.
 # A line "@ pre1 pre2 … | root1 root2 …" adds every prefix+root (compounds radiologists write:
 # peri+hiliar, retro+cardíaco …) with the current section's flags.
-# Entries whose every form the stock dictionaries already accept are dropped, so the .dic
+# Entries whose every form the stock dictionaries already accept are kept as they are; for
 # holds only what they do not know or know only partly (then only the forms they miss).
 #
 # Usage: data/dict/make-dicts.py   (needs the hunspell CLI and hunspell-en-us/-es/-en-med)
@@ -112,6 +112,10 @@ def build(lang):
         # per possessive would only pad the list.
         missing = [x for x in allforms[w] if x in bad and (x == w or not x.endswith("'s"))]
         if not missing:
+            # Known to the stock dictionaries too: kept all the same, so the list stands on
+            # its own as Hilum's curated chest radiology vocabulary (a system without
+            # en_med_glut, or a stock update dropping a word, changes nothing).
+            out.setdefault(w, fl)
             continue
         if w in bad:
             out[w] = fl

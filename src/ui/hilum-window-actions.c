@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-transfer-dialog.h"
+#include "hilum-translator-view.h"
 #include "hilum-window-private.h"
 
 static void
@@ -248,7 +249,32 @@ transfer_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_hilum_window_show_content (HilumWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->translation_mode && self->session != NULL ? "translate"
+                                                                                    : "study");
+}
+
+static void
+translation_mode_change (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+
+  self->translation_mode = g_variant_get_boolean (state);
+  g_simple_action_set_state (action, state);
+  /* The queue is read again each time the workspace is opened (it changes as one works). */
+  if (self->translation_mode && self->store != NULL)
+    hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), self->store);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") != 0)
+    _hilum_window_show_content (self);
+}
+
 static const GActionEntry win_actions[] = {
+  { "translation-mode", NULL, NULL, "false", translation_mode_change },
   { "open-files", open_files_action },
   { "open-folder", open_folder_action },
   { "open-recent", open_recent_action, "s" },
@@ -339,4 +365,20 @@ _hilum_window_add_actions (HilumWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_H, GDK_SHIFT_MASK),
                                                           gtk_named_action_new ("win.show-other-readers")));
   gtk_widget_add_controller (GTK_WIDGET (self->study_view), shortcuts);
+
+  /* Report or translation, anywhere in the window. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.translation-mode")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Translators start in their workspace. */
+  {
+    g_autofree char *role = g_settings_get_string (self->settings, "reader-role");
+
+    if (g_strcmp0 (role, "translator") == 0)
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "translation-mode",
+                                          g_variant_new_boolean (TRUE));
+  }
 }

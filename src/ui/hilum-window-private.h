@@ -50,6 +50,8 @@ struct _HilumWindow
   guint                refresh_id;
   char                *refresh_study;  /* the study whose worklist row waits for refresh_id */
   guint                report_width_set : 1;
+  guint                translation_mode : 1;  /* the translator's workspace instead of the images */
+  GtkWidget           *translator_view;
 };
 
 void          _hilum_window_toast            (HilumWindow *self,
@@ -64,5 +66,7 @@ void          _hilum_window_reset_sessions   (HilumWindow *self);
  * there was none) */
 HilumSession *_hilum_window_lookup_session   (HilumWindow *self,
                                               const char  *study_id);
+/* Shows the study's page: its images and report, or the translator's workspace. */
+void          _hilum_window_show_content     (HilumWindow *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "hilum-demo.h"
 #include "hilum-image.h"
 #include "hilum-study-loader.h"
+#include "hilum-translator-view.h"
 #include "hilum-window-private.h"
 #include "hilum-resources-private.h"
 
@@ -265,6 +266,7 @@ hilum_window_set_session (HilumWindow  *self,
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   hilum_report_panel_set_session (self->report_panel, session);
+  hilum_translator_view_set_session (HILUM_TRANSLATOR_VIEW (self->translator_view), session);
   gtk_widget_set_visible (GTK_WIDGET (self->report_panel), session != NULL);
   for (guint i = 0; i < HILUM_N_LAYERS; i++)
     hilum_box_layer_set_session (self->layers[i], session);
@@ -317,11 +319,19 @@ build_cb (GObject      *source,
 
   hilum_worklist_item_set_study (item, study);
   hilum_window_show_study (self, study);
-  gtk_stack_set_visible_child_name (self->content_stack, "study");
+  _hilum_window_show_content (self);
 
   failures = hilum_study_get_failures (study);
   if (failures != NULL && failures->len > 0)
     _hilum_window_toast (self, g_ptr_array_index (failures, 0));
+}
+
+static void
+translator_open_study_cb (HilumWindow *self,
+                          const char  *study_id)
+{
+  /* The next study of the translation queue opens as if picked in the worklist. */
+  hilum_worklist_select_study_id (self->worklist, study_id);
 }
 
 static void
@@ -349,7 +359,7 @@ worklist_selected_cb (HilumWindow   *self,
     }
 
   g_settings_set_string (self->settings, "last-study", study_id);
-  gtk_stack_set_visible_child_name (self->content_stack, "study");
+  _hilum_window_show_content (self);
 
   if (study != NULL)
     {
@@ -766,6 +776,8 @@ application_notify_cb (HilumWindow *self)
     return;
   g_set_object (&self->store, store);
   hilum_worklist_set_store (self->worklist, self->store);
+  if (self->translation_mode)
+    hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), store);
   _hilum_window_update_actions (self);
 }
 
@@ -888,6 +900,12 @@ hilum_window_init (HilumWindow *self)
         g_object_bind_property (self->layers[0], "draw-mode", self->layers[i], "draw-mode",
                                 G_BINDING_SYNC_CREATE);
     }
+  /* The translator's workspace: another page of the study (Ctrl+T). */
+  self->translator_view = hilum_translator_view_new ();
+  gtk_stack_add_named (self->content_stack, self->translator_view, "translate");
+  g_signal_connect_object (self->translator_view, "open-study",
+                           G_CALLBACK (translator_open_study_cb), self, G_CONNECT_SWAPPED);
+
   /* Shown with a study's session (never without a store). */
   gtk_widget_set_visible (GTK_WIDGET (self->report_panel), FALSE);
   g_signal_connect_object (self->report_panel, "operation-failed",

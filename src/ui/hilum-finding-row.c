@@ -11,6 +11,7 @@
 #include "hilum-finding-colors.h"
 #include "hilum-finding-row.h"
 #include "hilum-resources-private.h"
+#include "hilum-spell-checker.h"
 #include "hilum-term-picker.h"
 #include "hilum-vocabulary.h"
 
@@ -537,6 +538,9 @@ row_make_text (HilumFindingRow *self,
   g_signal_connect_object (focus, "leave", G_CALLBACK (text_focus_leave_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (view, focus);
+
+  /* Spelling as you type, each sentence in its own language. */
+  hilum_spell_checker_attach (GTK_TEXT_VIEW (view), languages[slot]);
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), view);

@@ -7,6 +7,7 @@
 #include "hilum-ui-test.h"
 
 #include "hilum-pair-row.h"
+#include "hilum-spell-checker.h"
 #include "hilum-store.h"
 #include "hilum-translator-view.h"
 
@@ -169,6 +170,11 @@ test_rows_and_flags (Fixture       *f,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   es = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (es, ==, "Pequeño derrame pleural derecho.");
+  /* Each field is spell-checked in its own language. */
+  g_assert_cmpstr (hilum_spell_checker_get_language (hilum_spell_checker_get_for_view (hilum_pair_row_get_text_view (row_at (f, 1), "es"))),
+                   ==, "es");
+  g_assert_cmpstr (hilum_spell_checker_get_language (hilum_spell_checker_get_for_view (hilum_pair_row_get_text_view (row_at (f, 1), "en"))),
+                   ==, "en");
 
   g_assert_cmpuint (hilum_pair_row_get_n_flags (row_at (f, 0)), ==, 0);
   g_assert_true (has_flag (row_at (f, 1), "side-mismatch"));

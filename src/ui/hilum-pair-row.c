@@ -10,6 +10,7 @@
 
 #include "hilum-finding-colors.h"
 #include "hilum-pair-row.h"
+#include "hilum-spell-checker.h"
 #include "hilum-translation-check.h"
 
 struct _HilumPairRow
@@ -388,8 +389,8 @@ lang_column (HilumPairRow *self,
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view[slot]), focus);
-  /* Hook point: the spelling underline of the field's own language (DESIGN.md), by
-   * hilum_spell_checker_attach (self->text_view[slot], languages[slot]) once it lands. */
+  /* The spelling underline of the field's own language (DESIGN.md). */
+  hilum_spell_checker_attach (self->text_view[slot], languages[slot]);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->text_view[slot]));
 
   check = gtk_check_button_new_with_label (slot == 0 ? _("Spanish verified")

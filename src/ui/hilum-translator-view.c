@@ -46,6 +46,8 @@ static guint signals[N_SIGNALS];
 
 static const char *languages[] = { "es", "en" };
 
+static void view_update_queue_label (HilumTranslatorView *self);
+
 static gboolean
 pair_verified (JsonObject *finding,
                const char *lang)
@@ -236,6 +238,21 @@ hilum_translator_view_set_session (HilumTranslatorView *self,
   hilum_translator_view_select_flagged (self, TRUE);
   if (self->selected < 0 && self->rows->len > 0)
     view_select (self, 0);
+  view_update_queue_label (self);
+
+  /* A study that came into the store after the queue was read (the demo, an import):
+   * read the queue again. */
+  if (session != NULL && self->store != NULL && self->queue != NULL
+      && hilum_translation_needs_work (hilum_session_get_document (session)))
+    {
+      const char *study_id = hilum_document_get_study_id (hilum_session_get_document (session));
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < self->queue->len; i++)
+        listed |= g_strcmp0 (g_ptr_array_index (self->queue, i), study_id) == 0;
+      if (!listed)
+        hilum_translator_view_set_store (self, self->store);
+    }
 }
 
 void

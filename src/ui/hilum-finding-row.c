@@ -10,6 +10,7 @@
 
 #include "hilum-finding-colors.h"
 #include "hilum-finding-row.h"
+#include "hilum-text-heights.h"
 #include "hilum-resources-private.h"
 #include "hilum-spell-checker.h"
 #include "hilum-term-picker.h"
@@ -42,8 +43,7 @@ struct _HilumFindingRow
   GPtrArray      *progression_values;
   guint           index;
   int             last_width;
-  guint           heights_tick;
-  guint           heights_ticks;
+  HilumTextHeights heights;
   /* TRUE while the row shows what the document says: no operation from that */
   gboolean        syncing;
   /* labels and locations are worth showing (a positive finding, or ones it has) */
@@ -577,52 +577,11 @@ ensure_palette_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/* GtkTextView (GTK 4.8) asks for the height of the lines it had at its last width and
- * does not ask again once a new width wraps them differently: a sentence would show
- * cut. After a change of width or text, the row re-measures its sentence fields for a
- * few frames, until they ask for what they have. */
-static gboolean
-heights_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  HilumFindingRow *self = HILUM_FINDING_ROW (widget);
-  gboolean stale = FALSE;
-
-  for (guint slot = 0; slot < 2; slot++)
-    {
-      GtkWidget *view = GTK_WIDGET (self->text_view[slot]);
-      int minimum;
-
-      if (gtk_widget_get_width (view) <= 0)
-        continue;
-      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
-                          &minimum, NULL, NULL, NULL);
-      if (minimum != gtk_widget_get_height (view))
-        {
-          gtk_widget_queue_resize (view);
-          stale = TRUE;
-        }
-    }
-
-  /* Two quiet frames in a row: the text views have validated their lines. */
-  if (stale)
-    self->heights_ticks = 0;
-  if (!stale && ++self->heights_ticks >= 2)
-    {
-      self->heights_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 row_watch_heights (HilumFindingRow *self)
 {
-  self->heights_ticks = 0;
-  if (self->heights_tick == 0)
-    self->heights_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), heights_tick_cb,
-                                                       NULL, NULL);
+  hilum_text_heights_watch (&self->heights, GTK_WIDGET (self),
+                            self->text_view[0], self->text_view[1]);
 }
 
 static GtkSizeRequestMode
@@ -667,11 +626,7 @@ hilum_finding_row_dispose (GObject *object)
 {
   HilumFindingRow *self = (HilumFindingRow *)object;
 
-  if (self->heights_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->heights_tick);
-      self->heights_tick = 0;
-    }
+  hilum_text_heights_stop (&self->heights);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HILUM_TYPE_FINDING_ROW);
   g_clear_object (&self->session);

@@ -10,6 +10,7 @@
 
 #include "hilum-finding-colors.h"
 #include "hilum-pair-row.h"
+#include "hilum-text-heights.h"
 #include "hilum-spell-checker.h"
 #include "hilum-translation-check.h"
 
@@ -30,8 +31,7 @@ struct _HilumPairRow
   GPtrArray      *flags;            /* flag ids, char* */
   GtkCssProvider *badge_css;
   int             last_width;
-  guint           heights_tick;
-  guint           heights_ticks;
+  HilumTextHeights heights;
   /* TRUE while the row shows what the document says: no operation from that */
   gboolean        syncing;
 };
@@ -411,49 +411,11 @@ lang_column (HilumPairRow *self,
   return column;
 }
 
-/* GTK 4.8 text views validate wrapped lines lazily and first ask for too little height
- * (as hilum-finding-row.c found): after a change of width or text, the fields are
- * measured again for a few frames, until they ask for what they have. */
-static gboolean
-heights_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  HilumPairRow *self = HILUM_PAIR_ROW (widget);
-  gboolean stale = FALSE;
-
-  for (guint slot = 0; slot < 2; slot++)
-    {
-      GtkWidget *view = GTK_WIDGET (self->text_view[slot]);
-      int minimum;
-
-      if (gtk_widget_get_width (view) <= 0)
-        continue;
-      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
-                          &minimum, NULL, NULL, NULL);
-      if (minimum != gtk_widget_get_height (view))
-        {
-          gtk_widget_queue_resize (view);
-          stale = TRUE;
-        }
-    }
-  if (stale)
-    self->heights_ticks = 0;
-  if (!stale && ++self->heights_ticks >= 2)
-    {
-      self->heights_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 row_watch_heights (HilumPairRow *self)
 {
-  self->heights_ticks = 0;
-  if (self->heights_tick == 0)
-    self->heights_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), heights_tick_cb,
-                                                       NULL, NULL);
+  hilum_text_heights_watch (&self->heights, GTK_WIDGET (self),
+                            self->text_view[0], self->text_view[1]);
 }
 
 static GtkSizeRequestMode
@@ -497,11 +459,7 @@ hilum_pair_row_dispose (GObject *object)
   HilumPairRow *self = HILUM_PAIR_ROW (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  if (self->heights_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->heights_tick);
-      self->heights_tick = 0;
-    }
+  hilum_text_heights_stop (&self->heights);
   G_OBJECT_CLASS (hilum_pair_row_parent_class)->dispose (object);
 }
 

@@ -866,27 +866,6 @@ apply_set_box (HilumDocument  *self,
 
 /* Readers */
 
-static JsonObject *
-find_reader (HilumDocument *self,
-             const char    *reader_id,
-             guint         *index)
-{
-  JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
-
-  for (guint i = 0; readers != NULL && i < json_array_get_length (readers); i++)
-    {
-      JsonNode *node = json_array_get_element (readers, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node)
-          && g_strcmp0 (op_string (json_node_get_object (node), "reader_id"), reader_id) == 0)
-        {
-          *index = i;
-          return json_node_get_object (node);
-        }
-    }
-  return NULL;
-}
-
 static gboolean
 apply_add_reader (HilumDocument  *self,
                   JsonObject     *op,
@@ -901,7 +880,7 @@ apply_add_reader (HilumDocument  *self,
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION, _("The edit “%s” has no “%s”."), "add-reader", "reader");
   if (!require_string (json_node_get_object (node), "reader_id", &reader_id, error))
     return FALSE;
-  if (find_reader (self, reader_id, &existing) != NULL)
+  if (hilum_document_find_reader (self, reader_id, &existing) != NULL)
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("A reader with the id “%s” is already in this study."), reader_id);
   if (readers == NULL)
@@ -920,7 +899,7 @@ apply_remove_reader (HilumDocument  *self,
 
   if (!require_string (op, "reader_id", &reader_id, error))
     return FALSE;
-  if (find_reader (self, reader_id, &index) == NULL)
+  if (hilum_document_find_reader (self, reader_id, &index) == NULL)
     return fail (error, HILUM_DOCUMENT_ERROR_NOT_FOUND,
                  _("There is no reader with the id “%s” in this study."), reader_id);
 

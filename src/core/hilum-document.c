@@ -665,6 +665,45 @@ hilum_document_find_box (HilumDocument  *self,
 }
 
 JsonObject *
+hilum_document_find_reader (HilumDocument *self,
+                            const char    *reader_id,
+                            guint         *index)
+{
+  JsonArray *readers;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
+
+  readers = _hilum_json_get_array (hilum_document_get_root (self), "readers");
+  for (guint i = 0; readers != NULL && reader_id != NULL && i < json_array_get_length (readers); i++)
+    {
+      JsonNode *node = json_array_get_element (readers, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node)
+          && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                    "reader_id", NULL),
+                        reader_id) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return json_node_get_object (node);
+        }
+    }
+  return NULL;
+}
+
+const char *
+hilum_document_get_reader_name (HilumDocument *self,
+                                const char    *reader_id)
+{
+  JsonObject *reader = hilum_document_find_reader (self, reader_id, NULL);
+  const char *name = NULL;
+
+  if (reader != NULL)
+    name = json_object_get_string_member_with_default (reader, "name", NULL);
+  return name != NULL && name[0] != '\0' ? name : reader_id;
+}
+
+JsonObject *
 hilum_document_find_image_by_role (HilumDocument *self,
                                    const char    *role)
 {

@@ -94,6 +94,13 @@ JsonObject      *hilum_document_find_box             (HilumDocument  *self,
                                                       const char    **finding_id,
                                                       const char    **reader_id,
                                                       const char    **image_id);
+/* (nullable) the entry of @reader_id in "readers"; @index (nullable) gets its place. */
+JsonObject      *hilum_document_find_reader          (HilumDocument  *self,
+                                                      const char     *reader_id,
+                                                      guint          *index);
+/* The reader's display name, or @reader_id itself when the study has no name for it. */
+const char      *hilum_document_get_reader_name      (HilumDocument  *self,
+                                                      const char     *reader_id);
 /* (nullable) the image of @role ("current_frontal" …) */
 JsonObject      *hilum_document_find_image_by_role   (HilumDocument  *self,
                                                       const char     *role);

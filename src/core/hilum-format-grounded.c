@@ -64,7 +64,7 @@ static gboolean
 document_knows_reader (HilumDocument *document,
                        const char    *reader_id)
 {
-  return hilum_format_document_find_reader (document, reader_id) != NULL
+  return hilum_document_find_reader (document, reader_id, NULL) != NULL
          || find_annotation (document, reader_id, NULL, FALSE) != NULL;
 }
 

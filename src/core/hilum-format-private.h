@@ -177,9 +177,6 @@ gboolean    hilum_format_box_get_xyxy     (JsonObject   *box,
 /* The box's source values when source.format is @format (transfer none; nullable). */
 JsonArray  *hilum_format_box_get_source_values (JsonObject *box,
                                                 HilumFormat format);
-/* The reader object of @reader_id in the document (transfer none; nullable). */
-JsonObject *hilum_format_document_find_reader (HilumDocument *document,
-                                               const char    *reader_id);
 /* The pixel size of @image: its width/height when both > 0, else read from
  * options->images_dir (the image's "file", else its image_id, as a file name in that
  * folder, via hilum_image_size_read); NEEDS_IMAGES (naming the study and image) otherwise. */

@@ -538,25 +538,6 @@ hilum_format_box_get_source_values (JsonObject  *box,
   return hilum_format_get_array (source, "values");
 }
 
-JsonObject *
-hilum_format_document_find_reader (HilumDocument *document,
-                                   const char    *reader_id)
-{
-  JsonArray *readers = hilum_format_get_array (hilum_document_get_root (document), "readers");
-
-  if (readers == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (readers); i++)
-    {
-      JsonNode *node = json_array_get_element (readers, i);
-      JsonObject *reader = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-
-      if (g_strcmp0 (hilum_format_get_string (reader, "reader_id", NULL), reader_id) == 0)
-        return reader;
-    }
-  return NULL;
-}
-
 gboolean
 hilum_format_image_get_size (HilumDocument            *document,
                              JsonObject               *image,

@@ -96,31 +96,6 @@ session_now (HilumSession *self)
 
 /* Rights */
 
-/* The reader's display name for messages; the id when the study has no name for it. */
-static const char *
-reader_display_name (HilumSession *self,
-                     const char   *reader_id)
-{
-  JsonArray *readers = _hilum_json_get_array (hilum_document_get_root (self->document), "readers");
-
-  for (guint i = 0; readers != NULL && i < json_array_get_length (readers); i++)
-    {
-      JsonNode *node = json_array_get_element (readers, i);
-      JsonObject *reader;
-      const char *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      reader = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (reader, "reader_id", NULL), reader_id) != 0)
-        continue;
-      name = json_object_get_string_member_with_default (reader, "name", NULL);
-      if (name != NULL && *name != '\0')
-        return name;
-    }
-  return reader_id;
-}
-
 static gboolean
 forbid_other_reader (HilumSession  *self,
                      const char    *owner,
@@ -130,7 +105,7 @@ forbid_other_reader (HilumSession  *self,
     return TRUE;
   g_set_error (error, HILUM_DOCUMENT_ERROR, HILUM_DOCUMENT_ERROR_FORBIDDEN,
                _("These boxes belong to reader %s; you can only change your own."),
-               reader_display_name (self, owner));
+               hilum_document_get_reader_name (self->document, owner));
   return FALSE;
 }
 
@@ -325,18 +300,7 @@ notify_history (HilumSession *self,
 static gboolean
 reader_in_document (HilumSession *self)
 {
-  JsonArray *readers = _hilum_json_get_array (hilum_document_get_root (self->document), "readers");
-
-  for (guint i = 0; readers != NULL && i < json_array_get_length (readers); i++)
-    {
-      JsonNode *node = json_array_get_element (readers, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node)
-          && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "reader_id", NULL),
-                        self->reader_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  return hilum_document_find_reader (self->document, self->reader_id, NULL) != NULL;
 }
 
 /* The first edit of a "new" study also marks it in progress, and an edit by a reader the

@@ -308,32 +308,6 @@ terms_changed_cb (HilumFindingRow *self,
   row_set_field (self, picker == self->labels_picker ? "labels" : "locations", value);
 }
 
-static const char *
-reader_name (HilumDocument *document,
-             const char    *reader_id)
-{
-  JsonObject *root = hilum_document_get_root (document);
-  JsonArray *readers;
-
-  if (!json_object_has_member (root, "readers")
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "readers")))
-    return reader_id;
-  readers = json_object_get_array_member (root, "readers");
-  for (guint i = 0; i < json_array_get_length (readers); i++)
-    {
-      JsonObject *reader = json_array_get_object_element (readers, i);
-      const char *name;
-
-      if (reader == NULL
-          || g_strcmp0 (json_object_get_string_member_with_default (reader, "reader_id", NULL),
-                        reader_id) != 0)
-        continue;
-      name = json_object_get_string_member_with_default (reader, "name", NULL);
-      return name != NULL && name[0] != '\0' ? name : reader_id;
-    }
-  return reader_id;
-}
-
 /* "Boxes: Ana 2 · r2 1", in the order the readers first appear; "" without boxes. */
 static char *
 boxes_text (HilumDocument *document,
@@ -384,7 +358,7 @@ boxes_text (HilumDocument *document,
     return g_strdup ("");
   for (guint i = 0; i < ids->len; i++)
     g_string_append_printf (text, "%s%s %u", i > 0 ? " · " : "",
-                            reader_name (document, g_ptr_array_index (ids, i)),
+                            hilum_document_get_reader_name (document, g_ptr_array_index (ids, i)),
                             g_array_index (counts, guint, i));
   /* Translators: %s is a list of readers with their number of boxes, "Ana 2 · r2 1" */
   return g_strdup_printf (_("Boxes: %s"), text->str);

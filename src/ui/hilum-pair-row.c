@@ -108,32 +108,6 @@ state_is_verified (JsonObject *state)
                        "verified") == 0;
 }
 
-static const char *
-reader_name (HilumDocument *document,
-             const char    *reader_id)
-{
-  JsonObject *root = hilum_document_get_root (document);
-  JsonArray *readers;
-
-  if (!json_object_has_member (root, "readers")
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "readers")))
-    return reader_id;
-  readers = json_object_get_array_member (root, "readers");
-  for (guint i = 0; i < json_array_get_length (readers); i++)
-    {
-      JsonObject *reader = json_array_get_object_element (readers, i);
-      const char *name;
-
-      if (reader == NULL
-          || g_strcmp0 (json_object_get_string_member_with_default (reader, "reader_id", NULL),
-                        reader_id) != 0)
-        continue;
-      name = json_object_get_string_member_with_default (reader, "name", NULL);
-      return name != NULL && name[0] != '\0' ? name : reader_id;
-    }
-  return reader_id;
-}
-
 /* "Verified by Ana, 24 Nov 14:02" in local time. */
 static char *
 verified_text (HilumDocument *document,
@@ -147,9 +121,9 @@ verified_text (HilumDocument *document,
 
   if (when == NULL)
     /* Translators: %s is a reader's name */
-    return g_strdup_printf (_("Verified by %s"), reader_name (document, by));
+    return g_strdup_printf (_("Verified by %s"), hilum_document_get_reader_name (document, by));
   /* Translators: %s is a reader's name, then a day and time ("24 Nov 14:02") */
-  return g_strdup_printf (_("Verified by %s, %s"), reader_name (document, by), g_strstrip (when));
+  return g_strdup_printf (_("Verified by %s, %s"), hilum_document_get_reader_name (document, by), g_strstrip (when));
 }
 
 static gboolean

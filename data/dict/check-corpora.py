@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# check-corpora.py — checks tests/data/ against the stock dictionaries + data/dict/hilum-<lang>.dic
+# check-corpora.py — checks tests/fixtures/data/ against the stock dictionaries + data/dict/hilum-<lang>.dic
 # with the hunspell CLI, skipping what Hilum's speller skips: numbers, units and measurements
 # (mm, cm, ml, %, 3x4, 2,5, T6), abbreviations in capitals and punctuation.
 #   sentences-<lang>.txt: every word must be accepted;
@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TESTS = os.path.join(HERE, '..', '..', 'tests', 'data')
+TESTS = os.path.join(HERE, '..', '..', 'tests', 'fixtures', 'data')
 STOCK = {'es': '/usr/share/hunspell/es_ES',
          'en': '/usr/share/hunspell/en_US,/usr/share/hunspell/en_med_glut'}
 UNITS = {'mm', 'cm', 'ml', 'mL', 'cc', 'kg', 'g', 'mg', 'kV', 'mAs', 'Fr', 'F', 'h'}

@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A report of 30 sentences per language (the first 30 of tests/data/sentences-{en,es}.txt,
+ * A report of 30 sentences per language (the first 30 of tests/fixtures/data/sentences-{en,es}.txt,
  * with two seeded misspellings each so the misspelled path is timed too) is checked
  * sentence by sentence, as the report panel does after a change: cold (a speller whose word
  * cache is empty) and warm (the same speller again, as on every keystroke). Then
- * suggestions for the seeded misspellings of tests/data/misspellings-{en,es}.txt, one word
+ * suggestions for the seeded misspellings of tests/fixtures/data/misspellings-{en,es}.txt, one word
  * at a time. Prints median and p95; asserts nothing about time.
  */
 #include <string.h>

@@ -4,7 +4,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Imported by tests/test-drive-*.py (their own folder is on sys.path).
+# Imported by tests/drive/test-drive-*.py (their own folder is on sys.path).
 
 import os
 import subprocess

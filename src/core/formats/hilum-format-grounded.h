@@ -3,7 +3,7 @@
  * RadFact, MAIRA-2, MS-CXR and COCO all hold boxes linked to sentences but far less than a
  * hilum-study/1 document: mostly one image, one reader, no Spanish. These helpers choose
  * what an export keeps (and say what it leaves out) and map labels to the MS-CXR
- * categories. Only src/core/hilum-format-*.c include this.
+ * categories. Only src/core/formats/hilum-format-*.c include this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

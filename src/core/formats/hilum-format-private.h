@@ -1,6 +1,6 @@
 /* hilum-format-private.h — what every format unit implements, and the helpers they share
  *
- * Not installed, not for the UI: only src/core/hilum-format*.c include it. hilum-format.c
+ * Not installed, not for the UI: only src/core/formats/hilum-format*.c include it. hilum-format.c
  * checks the format, the options and the path, then calls the unit's function below; the
  * helpers are implemented in hilum-format.c.
  *

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * tests/crash-writer.c opens a store and commits edits in a loop, printing
+ * tests/core/crash-writer.c opens a store and commits edits in a loop, printing
  * "committed N" after each hilum_store_commit_operation() returns. This test kills it
  * with SIGKILL at random moments — after a random time (mostly inside a commit, which
  * is where the writer spends its time) or right after it reported its k-th commit —

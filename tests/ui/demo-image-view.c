@@ -7,11 +7,8 @@
  *
  *   xvfb-run -a -s '-screen 0 1600x1000x24' dbus-run-session -- demo-image-view [--bright] [--quit-after SECONDS]
  *
- * It is not part of the build (it opens a window and waits); from a configured build dir:
- *
- *   cc -o demo-image-view tests/demo-image-view.c -Isrc/core -Isrc/ui \
- *      BUILD/src/ui/libhilum-ui.a BUILD/src/core/libhilum-core.a \
- *      $(pkg-config --cflags --libs libadwaita-1 json-glib-1.0 libpng gio-unix-2.0) -lm
+ * It is built (BUILD/tests/ui/demo-image-view) but never run by the tests: it opens a
+ * window and waits.
  *
  * --bright applies a narrow, low window so that most of the image is white: the overlay
  * text must stay legible on it. --bench N changes the window N times, as a drag does, and

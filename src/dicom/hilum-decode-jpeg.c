@@ -10,7 +10,6 @@
 
 #include "hilum-decode-protocol.h"
 #include "hilum-decode-private.h"
-#include "hilum-image.h"
 
 typedef struct
 {

@@ -73,13 +73,28 @@
 #define HILUM_DECODE_KEY_VOI_FUNCTION        "voi_function"     /* "LINEAR" "LINEAR_EXACT" "SIGMOID" */
 #define HILUM_DECODE_KEY_PIXEL_SPACING       "pixel_spacing"    /* [row, column] mm, or null */
 #define HILUM_DECODE_KEY_INVERTED_DISPLAY    "inverted_display" /* MONOCHROME1 */
-/* The string keys are those of hilum-image.h (HILUM_IMAGE_SOP_INSTANCE_UID …),
- * always present, "" when absent. For DICOM "photometric" and "transfer_syntax" are
+#define HILUM_IMAGE_SOP_INSTANCE_UID     "sop_instance_uid"
+#define HILUM_IMAGE_STUDY_INSTANCE_UID   "study_instance_uid"
+#define HILUM_IMAGE_SERIES_INSTANCE_UID  "series_instance_uid"
+#define HILUM_IMAGE_MODALITY             "modality"
+#define HILUM_IMAGE_VIEW_POSITION        "view_position"
+#define HILUM_IMAGE_SERIES_DESCRIPTION   "series_description"
+#define HILUM_IMAGE_PROTOCOL_NAME        "protocol_name"
+#define HILUM_IMAGE_PATIENT_ORIENTATION  "patient_orientation"
+#define HILUM_IMAGE_PATIENT_NAME         "patient_name"
+#define HILUM_IMAGE_PATIENT_ID           "patient_id"
+#define HILUM_IMAGE_STUDY_DATE           "study_date"
+#define HILUM_IMAGE_STUDY_DESCRIPTION    "study_description"
+#define HILUM_IMAGE_PHOTOMETRIC          "photometric"
+#define HILUM_IMAGE_TRANSFER_SYNTAX      "transfer_syntax"
+
+/* The string keys, also the keys of hilum_image_get_string() in the core; always
+ * present, "" when absent. For DICOM "photometric" and "transfer_syntax" are
  * as in the file (the transfer syntax as its UID); PNG and JPEG say "MONOCHROME2" or
  * "RGB" and have no transfer syntax (""). */
 
 /* The string keys of the JSON line, in the order the helper writes them; both sides
- * iterate this one list. (Needs hilum-image.h for the names.) */
+ * iterate this one list. */
 #define HILUM_DECODE_STRING_KEYS { \
   HILUM_IMAGE_SOP_INSTANCE_UID, \
   HILUM_IMAGE_STUDY_INSTANCE_UID, \

@@ -21,7 +21,6 @@
 #ifdef HILUM_DECODE_WITH_GDCM
 #include "hilum-gdcm.h"
 #endif
-#include "hilum-image.h"
 
 /* Pixels are converted and written in chunks of this many samples, so the app reads
  * one chunk while the next is being converted. */

@@ -17,8 +17,8 @@
 #include <gdcmStringFilter.h>
 #include <gdcmTransferSyntax.h>
 
+#include "hilum-decode-protocol.h"
 #include "hilum-gdcm-private.h"
-#include "hilum-image.h"
 
 namespace {
 

@@ -33,8 +33,11 @@ static HilumDocument *
 sample_document (const char *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = g_strdup_printf (sample_json, status);
-  HilumDocument *doc = hilum_document_new_from_string (json, -1, &error);
+  g_autoptr(GString) json = g_string_new (sample_json);
+  HilumDocument *doc;
+
+  g_string_replace (json, "%s", status, 1);
+  doc = hilum_document_new_from_string (json->str, -1, &error);
 
   g_assert_no_error (error);
   return doc;

@@ -47,9 +47,12 @@ typedef struct
 static HilumDocument *
 make_document (const char *study_id)
 {
-  g_autofree char *json = g_strdup_printf (document_json, study_id);
+  g_autoptr(GString) json = g_string_new (document_json);
   g_autoptr(GError) error = NULL;
-  HilumDocument *document = hilum_document_new_from_string (json, -1, &error);
+  HilumDocument *document;
+
+  g_string_replace (json, "%s", study_id, 1);
+  document = hilum_document_new_from_string (json->str, -1, &error);
 
   g_assert_no_error (error);
   return document;

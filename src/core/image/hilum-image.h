@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "hilum-decode-protocol.h"
 #include "hilum-types.h"
 
 G_BEGIN_DECLS
@@ -65,21 +66,8 @@ const char   *hilum_image_get_string            (HilumImage    *self,
 void          hilum_image_set_string            (HilumImage    *self,
                                                  const char    *key,
                                                  const char    *value);
-/* Keys used with get/set_string: */
-#define HILUM_IMAGE_SOP_INSTANCE_UID     "sop_instance_uid"
-#define HILUM_IMAGE_STUDY_INSTANCE_UID   "study_instance_uid"
-#define HILUM_IMAGE_SERIES_INSTANCE_UID  "series_instance_uid"
-#define HILUM_IMAGE_MODALITY             "modality"
-#define HILUM_IMAGE_VIEW_POSITION        "view_position"
-#define HILUM_IMAGE_SERIES_DESCRIPTION   "series_description"
-#define HILUM_IMAGE_PROTOCOL_NAME        "protocol_name"
-#define HILUM_IMAGE_PATIENT_ORIENTATION  "patient_orientation"
-#define HILUM_IMAGE_PATIENT_NAME         "patient_name"
-#define HILUM_IMAGE_PATIENT_ID           "patient_id"
-#define HILUM_IMAGE_STUDY_DATE           "study_date"
-#define HILUM_IMAGE_STUDY_DESCRIPTION    "study_description"
-#define HILUM_IMAGE_PHOTOMETRIC          "photometric"
-#define HILUM_IMAGE_TRANSFER_SYNTAX      "transfer_syntax"
+/* The keys used with get/set_string are the HILUM_IMAGE_* names of
+ * hilum-decode-protocol.h, which the decode helper writes. */
 
 typedef struct
 {

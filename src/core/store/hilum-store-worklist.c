@@ -150,16 +150,12 @@ _hilum_store_fold (const char *text)
   for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
 
-      switch (g_unichar_type (c))
-        {
-        case G_UNICODE_NON_SPACING_MARK:
-        case G_UNICODE_SPACING_MARK:
-        case G_UNICODE_ENCLOSING_MARK:
-          break;
-        default:
-          g_string_append_unichar (out, c);
-        }
+      /* The accents that NFD split off are dropped: "neumotórax" matches "neumotorax". */
+      if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_SPACING_MARK &&
+          type != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);

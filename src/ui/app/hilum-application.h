@@ -12,7 +12,6 @@
 G_BEGIN_DECLS
 
 /* The settings schema; the same for the .Devel application id. */
-#define HILUM_SETTINGS_SCHEMA "io.github.hilum.Hilum"
 
 #define HILUM_TYPE_APPLICATION (hilum_application_get_type ())
 G_DECLARE_FINAL_TYPE (HilumApplication, hilum_application, HILUM, APPLICATION, AdwApplication)

@@ -9,7 +9,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "hilum-application.h"
 #include "hilum-decoder.h"
 #include "hilum-image.h"
 #include "hilum-preset-store.h"

@@ -50,6 +50,20 @@ gboolean      _hilum_store_index_study    (HilumStore    *self,
 /* The worklist tables, for the schema (SQL statements separated by ';'). */
 extern const char _hilum_store_worklist_schema[];
 
+/* The id of an audit event: the SHA-256 of its operation's JSON text, which holds its
+ * author and time. It travels with the event, so a merged log holds each event once. */
+char         *_hilum_store_event_id       (const char    *op_json);
+
+/* Runs SQL statements separated by ';' that return no rows. */
+gboolean      _hilum_store_exec           (HilumStore    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      _hilum_store_begin          (HilumStore    *self,
+                                           GError       **error);
+gboolean      _hilum_store_commit         (HilumStore    *self,
+                                           GError       **error);
+void          _hilum_store_rollback       (HilumStore    *self);
+
 /* For tests: the connection (e.g. PRAGMA max_page_count to simulate a full disk). */
 sqlite3      *_hilum_store_get_db         (HilumStore    *self);
 

@@ -27,7 +27,10 @@
 
 /* 'HILM' */
 #define HILUM_STORE_APPLICATION_ID 0x48494c4d
-#define HILUM_STORE_SCHEMA_VERSION 1
+/* 1: the first stores. 2: what sync needs — the server's id of each study, the local
+ * revision last synced, a study deleted on the server, an id per audit event (so that
+ * the union of two clients' audit logs has each event once), the sync state. */
+#define HILUM_STORE_SCHEMA_VERSION 2
 
 G_DEFINE_FINAL_TYPE (HilumStore, hilum_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hilum-store-error-quark, hilum_store_error)
@@ -39,6 +42,8 @@ static const char schema_sql[] =
   "  revision INTEGER NOT NULL DEFAULT 0,"
   "  base_json TEXT,"
   "  remote_version TEXT);"
+  /* Version 2 adds the sync columns and tables through migrate_to_2 (), for new stores
+   * as for old ones: one definition of them. */
   /* Audit rows are never deleted: no cascade, a study with history cannot go away. */
   "CREATE TABLE audit ("
   "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -206,6 +211,40 @@ rollback (HilumStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+_hilum_store_exec (HilumStore  *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  return exec_sql (self, sql, error);
+}
+
+gboolean
+_hilum_store_begin (HilumStore  *self,
+                    GError     **error)
+{
+  return begin (self, error);
+}
+
+gboolean
+_hilum_store_commit (HilumStore  *self,
+                     GError     **error)
+{
+  return commit (self, error);
+}
+
+void
+_hilum_store_rollback (HilumStore *self)
+{
+  rollback (self);
+}
+
+char *
+_hilum_store_event_id (const char *op_json)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, op_json, -1);
+}
+
 static void
 statement_free (gpointer stmt)
 {
@@ -326,6 +365,104 @@ read_header (HilumStore *self,
   return rc;
 }
 
+/* The audit events a store had before version 2 get their ids from their content, the
+ * same way hilum_store_commit_operation() names new ones. */
+static gboolean
+name_old_audit_events (HilumStore  *self,
+                       GError     **error)
+{
+  sqlite3_stmt *select_stmt, *update_stmt;
+  int rc;
+
+  select_stmt = _hilum_store_prepare (self, "SELECT id, op FROM audit WHERE event_id IS NULL", error);
+  if (select_stmt == NULL)
+    return FALSE;
+  update_stmt = _hilum_store_prepare (self, "UPDATE audit SET event_id = ?2 WHERE id = ?1", error);
+  if (update_stmt == NULL)
+    {
+      sqlite3_reset (select_stmt);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (select_stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *event_id = _hilum_store_event_id ((const char *)sqlite3_column_text (select_stmt, 1));
+
+      sqlite3_bind_int64 (update_stmt, 1, sqlite3_column_int64 (select_stmt, 0));
+      sqlite3_bind_text (update_stmt, 2, event_id, -1, SQLITE_TRANSIENT);
+      if (!_hilum_store_step_done (self, update_stmt, error))
+        {
+          sqlite3_reset (select_stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (select_stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hilum_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char migrate_to_2_sql[] =
+  "ALTER TABLE documents ADD COLUMN remote_id TEXT;"
+  "ALTER TABLE documents ADD COLUMN synced_revision INTEGER;"
+  "ALTER TABLE documents ADD COLUMN remote_deleted INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE audit ADD COLUMN event_id TEXT;"
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT);";
+
+/* Inside the caller's transaction. */
+static gboolean
+migrate_to_2 (HilumStore  *self,
+              GError     **error)
+{
+  return exec_sql (self, migrate_to_2_sql, error) &&
+         name_old_audit_events (self, error) &&
+         exec_sql (self, "CREATE UNIQUE INDEX audit_by_event ON audit (study_id, event_id);", error);
+}
+
+/* Brings a store of an older schema to HILUM_STORE_SCHEMA_VERSION in one transaction:
+ * either every step lands or none does, and no row is dropped. */
+static gboolean
+migrate (HilumStore  *self,
+         GError     **error)
+{
+  g_autofree char *pragma = NULL;
+  gint64 application_id = 0, user_version = 0, n_objects = 0;
+  int rc;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  /* Another process may have migrated it while we waited for the lock. */
+  rc = read_header (self, &application_id, &user_version, &n_objects);
+  if (rc != SQLITE_OK)
+    {
+      _hilum_store_set_error (self, rc, error);
+      rollback (self);
+      return FALSE;
+    }
+
+  if (user_version < 2 && !migrate_to_2 (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d;", HILUM_STORE_SCHEMA_VERSION);
+  if (!exec_sql (self, pragma, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 create_schema (HilumStore  *self,
                GError     **error)
@@ -355,6 +492,7 @@ create_schema (HilumStore  *self,
                              HILUM_STORE_APPLICATION_ID, HILUM_STORE_SCHEMA_VERSION);
   if (!exec_sql (self, schema_sql, error) ||
       !exec_sql (self, _hilum_store_worklist_schema, error) ||
+      !migrate_to_2 (self, error) ||
       !exec_sql (self, pragmas, error) ||
       !commit (self, error))
     {
@@ -465,7 +603,11 @@ store_open (const char  *path,
         return NULL;
       if (n_objects == 0 && !create_schema (self, error))
         return NULL;
+      if (n_objects > 0 && user_version < HILUM_STORE_SCHEMA_VERSION && !migrate (self, error))
+        return NULL;
     }
+  /* Read-only and older: reading works (only sync reads the version-2 columns, and sync
+   * refuses a read-only store). */
   else if (!exec_sql (self, "PRAGMA query_only = ON;", NULL))
     g_debug ("query_only refused on %s", path);
 
@@ -712,6 +854,7 @@ hilum_store_commit_operation (HilumStore      *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *op_json = NULL;
+  g_autofree char *event_id = NULL;
   const char *study_id;
   JsonObject *object;
   sqlite3_stmt *stmt;
@@ -740,6 +883,7 @@ hilum_store_commit_operation (HilumStore      *self,
     return FALSE;
   json = hilum_document_to_string (copy, FALSE);
   op_json = hilum_operation_to_string (op);
+  event_id = _hilum_store_event_id (op_json);
 
   if (!begin (self, error))
     return FALSE;
@@ -761,8 +905,8 @@ hilum_store_commit_operation (HilumStore      *self,
     }
 
   stmt = _hilum_store_prepare (self,
-                               "INSERT INTO audit (study_id, author, time, kind, op)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5)",
+                               "INSERT INTO audit (study_id, author, time, kind, op, event_id)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                error);
   if (stmt == NULL)
     goto failed;
@@ -771,6 +915,7 @@ hilum_store_commit_operation (HilumStore      *self,
   sqlite3_bind_text (stmt, 3, get_string_member (object, "time"), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, hilum_operation_get_kind (op), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, op_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, event_id, -1, SQLITE_STATIC);
   if (!_hilum_store_step_done (self, stmt, error))
     goto failed;
 

@@ -34,6 +34,7 @@ typedef enum
   HILUM_STORE_ERROR_FULL,       /* disk full */
   HILUM_STORE_ERROR_NOT_FOUND,
   HILUM_STORE_ERROR_FAILED,
+  HILUM_STORE_ERROR_CHANGED,    /* edited meanwhile: read again and retry (sync) */
 } HilumStoreError;
 GQuark         hilum_store_error_quark              (void);
 

@@ -29,7 +29,8 @@
 #define HILUM_STORE_APPLICATION_ID 0x48494c4d
 /* 1: the first stores. 2: what sync needs — the server's id of each study, the local
  * revision last synced, a study deleted on the server, an id per audit event (so that
- * the union of two clients' audit logs has each event once), the sync state. */
+ * the union of two clients' audit logs has each event once), the sync state, the study
+ * of each cached image and the studies kept available offline. */
 #define HILUM_STORE_SCHEMA_VERSION 2
 
 G_DEFINE_FINAL_TYPE (HilumStore, hilum_store, G_TYPE_OBJECT)
@@ -413,7 +414,13 @@ static const char migrate_to_2_sql[] =
   "ALTER TABLE audit ADD COLUMN event_id TEXT;"
   "CREATE TABLE sync_state ("
   "  key TEXT PRIMARY KEY NOT NULL,"
-  "  value TEXT);";
+  "  value TEXT);"
+  /* Images downloaded from a server: which study each belongs to, and the studies kept
+   * available offline, whose images are never evicted (hilum-store-cache.c). */
+  "ALTER TABLE image_cache ADD COLUMN study_id TEXT;"
+  "CREATE INDEX image_cache_by_study ON image_cache (study_id);"
+  "CREATE TABLE pinned_studies ("
+  "  study_id TEXT PRIMARY KEY NOT NULL);";
 
 /* Inside the caller's transaction. */
 static gboolean

@@ -1,9 +1,10 @@
-/* hilum-dicom-writer.c — a minimal DICOM Part 10 writer for 16-bit radiographs
+/* hilum-dicom-writer.c — a minimal DICOM Part 10 writer for radiographs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only what the built-in demo study (and test fixtures) need: one CR Image Storage
- * object, Explicit VR Little Endian, unsigned 16-bit MONOCHROME2 pixels. Elements are
+ * Only what the built-in demo study, test fixtures and the Secondary Capture wrapping of
+ * PNG/JPEG need: one image object, Explicit VR Little Endian, unsigned 16-bit
+ * MONOCHROME2 or 8-bit RGB pixels. Elements are
  * written in ascending tag order, every value padded to an even length (UI with NUL,
  * text with a space) as PS3.5 §7 requires.
  */
@@ -16,7 +17,6 @@
 
 #include "hilum-dicom-writer.h"
 
-#define CR_IMAGE_STORAGE      "1.2.840.10008.5.1.4.1.1.1"
 #define EXPLICIT_VR_LE        "1.2.840.10008.1.2.1"
 /* A fixed UID that names this implementation (2.25 root, generated once). */
 #define IMPLEMENTATION_UID    "2.25.226424255846653488121838068974920817485"
@@ -205,8 +205,12 @@ static GByteArray *
 build_prefix (const HilumDicomImageDesc *desc,
               guint                      width,
               guint                      height,
+              gboolean                   rgb,
               GError                   **error)
 {
+  const char *sop_class = desc->sop_class_uid != NULL ? desc->sop_class_uid : HILUM_DICOM_CR_IMAGE_STORAGE;
+  guint bytes_per_pixel = rgb ? 3 : 2;
+  guint64 pixel_bytes = (guint64) width * height * bytes_per_pixel;
   g_autoptr(GByteArray) out = NULL;
   g_autoptr(GByteArray) meta = NULL;
   g_autofree char *study_uid = NULL;
@@ -217,14 +221,17 @@ build_prefix (const HilumDicomImageDesc *desc,
   guint8 preamble[128] = { 0 };
 
   if (width == 0 || height == 0 || width > G_MAXUINT16 || height > G_MAXUINT16 ||
-      bits_stored > 16 || (guint64) width * height * 2 >= G_MAXUINT32)
+      bits_stored > 16 || pixel_bytes + 1 >= G_MAXUINT32)
     {
       g_set_error (error, HILUM_DICOM_WRITER_ERROR, HILUM_DICOM_WRITER_ERROR_INVALID,
                    _("An image of %u × %u pixels with %u bits cannot be written as DICOM."),
                    width, height, bits_stored);
       return NULL;
     }
-  if (!check_uid (desc->study_instance_uid, error) ||
+  if (rgb)
+    bits_stored = 8;
+  if (!check_uid (desc->sop_class_uid, error) ||
+      !check_uid (desc->study_instance_uid, error) ||
       !check_uid (desc->series_instance_uid, error) ||
       !check_uid (desc->sop_instance_uid, error))
     return NULL;
@@ -237,7 +244,7 @@ build_prefix (const HilumDicomImageDesc *desc,
   meta = g_byte_array_new ();
   put_header (meta, 0x0002, 0x0001, "OB", 2);
   g_byte_array_append (meta, version, 2);
-  put_string (meta, 0x0002, 0x0002, "UI", CR_IMAGE_STORAGE);
+  put_string (meta, 0x0002, 0x0002, "UI", sop_class);
   put_string (meta, 0x0002, 0x0003, "UI", sop_uid);
   put_string (meta, 0x0002, 0x0010, "UI", EXPLICIT_VR_LE);
   put_string (meta, 0x0002, 0x0012, "UI", IMPLEMENTATION_UID);
@@ -252,14 +259,16 @@ build_prefix (const HilumDicomImageDesc *desc,
 
   put_string (out, 0x0008, 0x0005, "CS", "ISO_IR 192");
   put_string (out, 0x0008, 0x0008, "CS", "DERIVED\\PRIMARY");
-  put_string (out, 0x0008, 0x0016, "UI", CR_IMAGE_STORAGE);
+  put_string (out, 0x0008, 0x0016, "UI", sop_class);
   put_string (out, 0x0008, 0x0018, "UI", sop_uid);
   put_string (out, 0x0008, 0x0020, "DA", desc->study_date);
   put_string (out, 0x0008, 0x0023, "DA", desc->study_date);
   put_string (out, 0x0008, 0x0030, "TM", desc->study_time);
   put_string (out, 0x0008, 0x0033, "TM", desc->study_time);
   put_string (out, 0x0008, 0x0050, "SH", NULL);
-  put_string (out, 0x0008, 0x0060, "CS", "CR");
+  put_string (out, 0x0008, 0x0060, "CS", desc->modality != NULL ? desc->modality : "CR");
+  if (desc->conversion_type != NULL)
+    put_string (out, 0x0008, 0x0064, "CS", desc->conversion_type);
   put_string (out, 0x0008, 0x0070, "LO", "Hilum");
   put_string (out, 0x0008, 0x0090, "PN", NULL);
   put_string (out, 0x0008, 0x1030, "LO", desc->study_description);
@@ -278,13 +287,15 @@ build_prefix (const HilumDicomImageDesc *desc,
   put_is (out, 0x0020, 0x0011, desc->series_number);
   put_is (out, 0x0020, 0x0013, desc->instance_number);
   put_string (out, 0x0020, 0x0020, "CS", desc->patient_orientation);
-  put_us (out, 0x0028, 0x0002, 1);
-  put_string (out, 0x0028, 0x0004, "CS", "MONOCHROME2");
+  put_us (out, 0x0028, 0x0002, rgb ? 3 : 1);
+  put_string (out, 0x0028, 0x0004, "CS", rgb ? "RGB" : "MONOCHROME2");
+  if (rgb)
+    put_us (out, 0x0028, 0x0006, 0);   /* R, G, B interleaved */
   put_us (out, 0x0028, 0x0010, height);
   put_us (out, 0x0028, 0x0011, width);
   if (desc->pixel_spacing[0] > 0 && desc->pixel_spacing[1] > 0)
     put_ds (out, 0x0028, 0x0030, desc->pixel_spacing, 2);
-  put_us (out, 0x0028, 0x0100, 16);
+  put_us (out, 0x0028, 0x0100, rgb ? 8 : 16);
   put_us (out, 0x0028, 0x0101, bits_stored);
   put_us (out, 0x0028, 0x0102, bits_stored - 1);
   put_us (out, 0x0028, 0x0103, 0);
@@ -293,8 +304,14 @@ build_prefix (const HilumDicomImageDesc *desc,
       put_ds (out, 0x0028, 0x1050, &desc->window_center, 1);
       put_ds (out, 0x0028, 0x1051, &desc->window_width, 1);
     }
+  if (desc->rescale_slope != 0)
+    {
+      put_ds (out, 0x0028, 0x1052, &desc->rescale_intercept, 1);
+      put_ds (out, 0x0028, 0x1053, &desc->rescale_slope, 1);
+    }
   put_string (out, 0x0028, 0x2110, "CS", "00");
-  put_header (out, 0x7FE0, 0x0010, "OW", width * height * 2);
+  /* OB for 8-bit samples, padded to an even length. */
+  put_header (out, 0x7FE0, 0x0010, rgb ? "OB" : "OW", (guint32) (pixel_bytes + (pixel_bytes & 1)));
 
   return g_steal_pointer (&out);
 }
@@ -313,7 +330,7 @@ hilum_dicom_build_image (const HilumDicomImageDesc *desc,
   g_return_val_if_fail (pixels != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  out = build_prefix (desc, width, height, error);
+  out = build_prefix (desc, width, height, FALSE, error);
   if (out == NULL)
     return NULL;
 
@@ -323,6 +340,31 @@ hilum_dicom_build_image (const HilumDicomImageDesc *desc,
   for (gsize i = 0; i < n; i++)
     put_u16 (out, pixels[i]);
 #endif
+
+  return g_byte_array_free_to_bytes (out);
+}
+
+GBytes *
+hilum_dicom_build_rgb_image (const HilumDicomImageDesc *desc,
+                             guint                      width,
+                             guint                      height,
+                             const guint8              *rgb,
+                             GError                   **error)
+{
+  GByteArray *out;
+  gsize n = (gsize) width * height * 3;
+
+  g_return_val_if_fail (desc != NULL, NULL);
+  g_return_val_if_fail (rgb != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = build_prefix (desc, width, height, TRUE, error);
+  if (out == NULL)
+    return NULL;
+
+  g_byte_array_append (out, rgb, n);
+  if (n & 1)
+    g_byte_array_append (out, (const guint8 *) "", 1);
 
   return g_byte_array_free_to_bytes (out);
 }
@@ -349,7 +391,7 @@ hilum_dicom_write_image (const char                *path,
   g_return_val_if_fail (pixels != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  prefix = build_prefix (desc, width, height, error);
+  prefix = build_prefix (desc, width, height, FALSE, error);
   if (prefix == NULL)
     return FALSE;
 

@@ -1,4 +1,4 @@
-/* hilum-dicom-writer.h — a minimal DICOM Part 10 writer for 16-bit radiographs
+/* hilum-dicom-writer.h — a minimal DICOM Part 10 writer for radiographs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,11 +18,19 @@ typedef enum
 
 GQuark        hilum_dicom_writer_error_quark  (void);
 
-/* What goes into a CR Image Storage object (Explicit VR Little Endian, MONOCHROME2,
- * BitsAllocated 16, unsigned). Strings may be NULL: they are written empty (type 2) or,
- * for the UIDs, generated. */
+/* What goes into the object (Explicit VR Little Endian; MONOCHROME2 with BitsAllocated
+ * 16, unsigned, or RGB with 8 bits per sample). By default a CR Image Storage object;
+ * @sop_class_uid, @modality and @conversion_type make it another (a Secondary Capture:
+ * HILUM_DICOM_SECONDARY_CAPTURE, "OT", "WSD"). Strings may be NULL: they are written
+ * empty (type 2) or, for the UIDs, generated. */
+#define HILUM_DICOM_CR_IMAGE_STORAGE       "1.2.840.10008.5.1.4.1.1.1"
+#define HILUM_DICOM_SECONDARY_CAPTURE      "1.2.840.10008.5.1.4.1.1.7"
+
 typedef struct
 {
+  const char *sop_class_uid;         /* NULL: CR Image Storage */
+  const char *modality;              /* NULL: "CR" */
+  const char *conversion_type;       /* (0008,0064), NULL: absent (SC needs it) */
   const char *patient_name;          /* "Demo^Hilum" */
   const char *patient_id;
   const char *study_instance_uid;
@@ -41,6 +49,8 @@ typedef struct
   double      pixel_spacing[2];      /* row, column in mm; 0 means absent */
   double      window_center;
   double      window_width;          /* 0 means no window in the file */
+  double      rescale_slope;         /* 0 means no rescale in the file */
+  double      rescale_intercept;
 } HilumDicomImageDesc;
 
 /* A new UID under the 2.25 root (UUID as a decimal number), at most 64 characters. */
@@ -52,6 +62,13 @@ GBytes       *hilum_dicom_build_image         (const HilumDicomImageDesc *desc,
                                                guint                      width,
                                                guint                      height,
                                                const guint16             *pixels,
+                                               GError                   **error);
+
+/* The same with @rgb: @width × @height × 3 bytes, interleaved R, G, B. */
+GBytes       *hilum_dicom_build_rgb_image     (const HilumDicomImageDesc *desc,
+                                               guint                      width,
+                                               guint                      height,
+                                               const guint8              *rgb,
                                                GError                   **error);
 
 /* Writes the file atomically (a temporary file renamed over @path). */

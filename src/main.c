@@ -7,9 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
+#include <gtk/gtk.h>
 
 #include "hilum-application.h"
+#include "hilum-locale.h"
 
 int
 main (int   argc,
@@ -17,10 +18,10 @@ main (int   argc,
 {
   g_autoptr(HilumApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hilum_locale_init ();
+  /* hilum_locale_init() has set the locale, with its fallback for one this machine
+   * lacks; GTK would set it again and warn about the missing one. */
+  gtk_disable_setlocale ();
 
   g_set_application_name (_("Hilum"));
 

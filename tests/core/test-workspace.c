@@ -56,7 +56,17 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->workspace);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* A worker's GTask may drop its reference a moment after its callback ran. */
+  g_object_add_weak_pointer (G_OBJECT (f->workspace), (gpointer *) &f->workspace);
+  g_object_unref (f->workspace);
+  while (f->workspace != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (f->workspace);
   g_ptr_array_unref (f->changed);
   hilum_fixture_dir_remove (f->dir);
   g_free (f->dir);

@@ -19,8 +19,7 @@ struct _HilumApplication
   GSettings        *settings;
   HilumPresetStore *preset_store;
   char             *next_prior;   /* --prior FILE, for the next "open" */
-  HilumStore       *store;
-  GError           *store_error;
+  HilumWorkspace   *workspace;
   gboolean          store_error_shown;
 };
 
@@ -64,16 +63,17 @@ static void
 hilum_application_show_store_error (HilumApplication *self,
                                     GtkWindow        *parent)
 {
+  const GError *store_error = hilum_workspace_get_store_error (self->workspace);
   GtkWidget *dialog;
 
-  if (self->store_error == NULL || self->store_error_shown)
+  if (store_error == NULL || self->store_error_shown)
     return;
   self->store_error_shown = TRUE;
 
   dialog = adw_message_dialog_new (parent, _("Annotations Are Not Available"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("The study store could not be opened: %s\n\nImages can still be viewed, but findings and boxes cannot be shown or saved."),
-                                  self->store_error->message);
+                                  store_error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -248,6 +248,18 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+hilum_application_update_reader (HilumApplication *self)
+{
+  g_autofree char *reader_id = g_settings_get_string (self->settings, "reader-id");
+  g_autofree char *reader_name = g_settings_get_string (self->settings, "reader-name");
+  g_autofree char *role_name = g_settings_get_string (self->settings, "reader-role");
+  HilumReaderRole role = HILUM_READER_ROLE_READER;
+
+  hilum_reader_role_from_string (role_name, &role);
+  hilum_workspace_set_reader (self->workspace, reader_id, reader_name, role);
+}
+
+static void
 hilum_application_startup (GApplication *app)
 {
   HilumApplication *self = HILUM_APPLICATION (app);
@@ -256,13 +268,18 @@ hilum_application_startup (GApplication *app)
 
   self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
   self->preset_store = hilum_preset_store_new (self->settings);
-  {
-    g_autofree char *path = hilum_store_get_default_path ();
-
-    self->store = hilum_store_open (path, &self->store_error);
-    if (self->store == NULL)
-      g_warning ("The store %s could not be opened: %s", path, self->store_error->message);
-  }
+  self->workspace = hilum_workspace_new (NULL);
+  if (hilum_workspace_get_store_error (self->workspace) != NULL)
+    g_warning ("The store could not be opened: %s",
+               hilum_workspace_get_store_error (self->workspace)->message);
+  /* Who edits: every window's sessions are of the reader the settings name. */
+  g_signal_connect_object (self->settings, "changed::reader-id",
+                           G_CALLBACK (hilum_application_update_reader), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reader-name",
+                           G_CALLBACK (hilum_application_update_reader), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reader-role",
+                           G_CALLBACK (hilum_application_update_reader), self, G_CONNECT_SWAPPED);
+  hilum_application_update_reader (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -279,8 +296,7 @@ hilum_application_dispose (GObject *object)
   g_clear_object (&self->preset_store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->next_prior, g_free);
-  g_clear_object (&self->store);
-  g_clear_error (&self->store_error);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (hilum_application_parent_class)->dispose (object);
 }
@@ -350,7 +366,15 @@ hilum_application_get_store (HilumApplication *self)
 {
   g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->workspace ? hilum_workspace_get_store (self->workspace) : NULL;
+}
+
+HilumWorkspace *
+hilum_application_get_workspace (HilumApplication *self)
+{
+  g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
+
+  return self->workspace;
 }
 
 const GError *
@@ -358,5 +382,5 @@ hilum_application_get_store_error (HilumApplication *self)
 {
   g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
 
-  return self->store_error;
+  return self->workspace ? hilum_workspace_get_store_error (self->workspace) : NULL;
 }

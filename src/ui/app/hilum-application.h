@@ -8,6 +8,7 @@
 
 #include "hilum-preset-store.h"
 #include "hilum-store.h"
+#include "hilum-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ HilumPresetStore *hilum_application_get_preset_store (HilumApplication *self);
 /* (nullable) (transfer none) the user's store, opened at startup; NULL when it could not
  * be opened (the viewer then works without annotations) */
 HilumStore       *hilum_application_get_store        (HilumApplication *self);
+/* (nullable) (transfer none) the application's state: store, sessions, background work;
+ * made at startup */
+HilumWorkspace   *hilum_application_get_workspace    (HilumApplication *self);
 /* (nullable) why the store could not be opened */
 const GError     *hilum_application_get_store_error  (HilumApplication *self);
 

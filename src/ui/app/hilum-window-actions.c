@@ -267,8 +267,8 @@ translation_mode_change (GSimpleAction *action,
   self->translation_mode = g_variant_get_boolean (state);
   g_simple_action_set_state (action, state);
   /* The queue is read again each time the workspace is opened (it changes as one works). */
-  if (self->translation_mode && self->store != NULL)
-    hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), self->store);
+  if (self->translation_mode && hilum_window_get_store (self) != NULL)
+    hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), hilum_window_get_store (self));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") != 0)
     _hilum_window_show_content (self);
 }
@@ -327,8 +327,8 @@ _hilum_window_update_actions (HilumWindow *self)
   set_enabled (self, "redo", can_redo);
   for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
     set_enabled (self, session_actions[i], self->session != NULL);
-  set_enabled (self, "import", self->store != NULL);
-  set_enabled (self, "export", self->store != NULL);
+  set_enabled (self, "import", hilum_window_get_store (self) != NULL);
+  set_enabled (self, "export", hilum_window_get_store (self) != NULL);
 
   /* Translators: a menu item, %s is what is undone, e.g. "Add Box" */
   undo = undo_label != NULL ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));

@@ -9,6 +9,7 @@
 #include "hilum-session.h"
 #include "hilum-store.h"
 #include "hilum-window.h"
+#include "hilum-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -31,9 +32,8 @@ struct _HilumWindow
   GMenu               *edit_section;
 
   GSettings           *settings;
-  HilumStore          *store;          /* nullable: the viewer works without one */
-  GHashTable          *sessions;       /* study id → HilumSession, while the app runs */
-  GQueue               session_order;  /* study ids, most recent first */
+  HilumWorkspace      *workspace;      /* the application's (its store is nullable: the
+                                        * viewer works without one) */
   HilumSession        *session;        /* of the study shown */
   GSignalGroup        *session_signals;
   HilumBoxLayer       *layers[HILUM_N_LAYERS];
@@ -60,7 +60,7 @@ void          _hilum_window_choose           (HilumWindow          *self,
                                               GtkFileChooserAction  action);
 void          _hilum_window_add_actions      (HilumWindow *self);
 void          _hilum_window_update_actions   (HilumWindow *self);
-/* Drops the cached sessions (the reader changed): the study shown gets a new one. */
+/* The sessions were dropped (the reader changed): the study shown gets a new one. */
 void          _hilum_window_reset_sessions   (HilumWindow *self);
 /* (nullable) (transfer none) the editing session of @study_id (made and cached when
  * there was none) */

@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hilum-demo.h"
 #include "hilum-image.h"
 #include "hilum-study-loader.h"
 #include "hilum-translator-view.h"
@@ -16,31 +15,8 @@
 #include "hilum-resources-private.h"
 
 #define MAX_RECENT_FOLDERS 10
-/* Sessions kept (each with its undo history) while the app runs. */
-#define MAX_SESSIONS 32
 
 G_DEFINE_FINAL_TYPE (HilumWindow, hilum_window, ADW_TYPE_APPLICATION_WINDOW)
-
-typedef struct
-{
-  char      **paths;
-  GPtrArray  *studies;
-  GPtrArray  *failures;
-  HilumStore *store;
-  GError     *store_error;
-  gboolean    demo;
-} ScanData;
-
-static void
-scan_data_free (ScanData *data)
-{
-  g_clear_pointer (&data->paths, g_strfreev);
-  g_clear_object (&data->store);
-  g_clear_error (&data->store_error);
-  g_clear_pointer (&data->studies, g_ptr_array_unref);
-  g_clear_pointer (&data->failures, g_ptr_array_unref);
-  g_free (data);
-}
 
 void
 _hilum_window_toast (HilumWindow *self,
@@ -172,85 +148,15 @@ hilum_window_show_study (HilumWindow *self,
 }
 
 static HilumSession *
-hilum_window_new_session (HilumWindow *self,
-                          const char  *study_id,
-                          HilumStudy  *study)
-{
-  g_autoptr(HilumDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reader_id = g_settings_get_string (self->settings, "reader-id");
-  g_autofree char *reader_name = g_settings_get_string (self->settings, "reader-name");
-  g_autofree char *role_name = g_settings_get_string (self->settings, "reader-role");
-  HilumReaderRole role = HILUM_READER_ROLE_READER;
-
-  /* Without a store nothing could be saved: no editing at all rather than edits that
-   * vanish. */
-  if (self->store == NULL)
-    return NULL;
-  document = hilum_store_get_document (self->store, study_id, &error);
-  if (document == NULL && study != NULL)
-    {
-      document = hilum_study_loader_new_document (study);
-      /* A study the scan could not register (a store error then): try once more, so
-       * edits have somewhere to go. */
-      if (document != NULL)
-        {
-          g_clear_error (&error);
-          if (!hilum_store_put_document (self->store, document, &error))
-            _hilum_window_toast (self, error->message);
-        }
-    }
-  if (document == NULL)
-    {
-      if (error != NULL)
-        _hilum_window_toast (self, error->message);
-      return NULL;
-    }
-
-  if (reader_id[0] == '\0')
-    {
-      g_free (reader_id);
-      reader_id = g_strdup (g_get_user_name ());
-    }
-  if (reader_name[0] == '\0')
-    {
-      g_free (reader_name);
-      reader_name = g_strdup (g_get_real_name ());
-    }
-  hilum_reader_role_from_string (role_name, &role);
-
-  return hilum_session_new (self->store, document, reader_id, reader_name, role);
-}
-
-static HilumSession *
 hilum_window_lookup_session (HilumWindow *self,
                              const char  *study_id,
                              HilumStudy  *study)
 {
-  HilumSession *session = g_hash_table_lookup (self->sessions, study_id);
-  GList *link;
+  g_autoptr(GError) error = NULL;
+  HilumSession *session = hilum_workspace_get_session (self->workspace, study_id, study, &error);
 
-  if (session == NULL)
-    {
-      session = hilum_window_new_session (self, study_id, study);
-      if (session == NULL)
-        return NULL;
-      g_hash_table_insert (self->sessions, g_strdup (study_id), session);
-      g_queue_push_head (&self->session_order, g_strdup (study_id));
-    }
-  else if ((link = g_queue_find_custom (&self->session_order, study_id, (GCompareFunc)g_strcmp0)) != NULL)
-    {
-      g_queue_unlink (&self->session_order, link);
-      g_queue_push_head_link (&self->session_order, link);
-    }
-
-  /* The oldest studies lose their undo history first. */
-  while (g_queue_get_length (&self->session_order) > MAX_SESSIONS)
-    {
-      g_autofree char *oldest = g_queue_pop_tail (&self->session_order);
-
-      g_hash_table_remove (self->sessions, oldest);
-    }
+  if (error != NULL)
+    _hilum_window_toast (self, error->message);
   return session;
 }
 
@@ -273,39 +179,13 @@ hilum_window_set_session (HilumWindow  *self,
   _hilum_window_update_actions (self);
 }
 
-typedef struct
-{
-  HilumDocument *document;
-  char          *study_id;
-} BuildData;
-
-static void
-build_data_free (BuildData *data)
-{
-  g_clear_object (&data->document);
-  g_free (data->study_id);
-  g_free (data);
-}
-
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  BuildData *data = task_data;
-
-  g_task_return_pointer (task, hilum_study_loader_build (data->document, cancellable), g_object_unref);
-}
-
 static void
 build_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  HilumWindow *self = HILUM_WINDOW (source);
-  BuildData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(HilumStudy) study = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(HilumWindow) self = user_data;
+  g_autoptr(HilumStudy) study = hilum_workspace_build_study_finish (HILUM_WORKSPACE (source), result, NULL);
   HilumWorklistItem *item;
   GPtrArray *failures;
 
@@ -314,7 +194,7 @@ build_cb (GObject      *source,
     return;
 
   item = hilum_worklist_get_selected_item (self->worklist);
-  if (item == NULL || g_strcmp0 (hilum_worklist_item_get_study_id (item), data->study_id) != 0)
+  if (item == NULL || g_strcmp0 (hilum_worklist_item_get_study_id (item), hilum_study_get_id (study)) != 0)
     return;
 
   hilum_worklist_item_set_study (item, study);
@@ -367,20 +247,13 @@ worklist_selected_cb (HilumWindow   *self,
     }
   else if (session != NULL)
     {
-      g_autoptr(GTask) task = NULL;
-      BuildData *data = g_new0 (BuildData, 1);
-
       /* A study of the store not scanned in this run: its files are read again. The
        * report opens at once; the images follow. */
       hilum_window_show_study (self, NULL);
-      data->document = hilum_document_copy (hilum_session_get_document (session));
-      data->study_id = g_strdup (study_id);
       self->build_cancellable = g_cancellable_new ();
       self->building++;
-      task = g_task_new (self, self->build_cancellable, build_cb, NULL);
-      g_task_set_source_tag (task, worklist_selected_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify)build_data_free);
-      g_task_run_in_thread (task, build_thread);
+      hilum_workspace_build_study_async (self->workspace, study_id, self->build_cancellable,
+                                         build_cb, g_object_ref (self));
     }
   else
     {
@@ -409,7 +282,7 @@ session_changed_cb (HilumWindow    *self,
   const char *study_id = hilum_document_get_study_id (hilum_session_get_document (session));
 
   _hilum_window_update_actions (self);
-  if (self->store == NULL)
+  if (hilum_window_get_store (self) == NULL)
     return;
   /* Another study's row still waiting: now. */
   if (self->refresh_id != 0 && g_strcmp0 (self->refresh_study, study_id) != 0)
@@ -480,49 +353,35 @@ image_failed_cb (HilumWindow    *self,
 }
 
 static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanData *data = task_data;
-
-  data->failures = g_ptr_array_new_with_free_func (g_free);
-  data->studies = hilum_scan_paths ((const char * const *)data->paths, data->failures, cancellable);
-  /* Each study opened becomes a document of the store (if it is not one yet), so it
-   * is listed in the worklist and can be annotated. */
-  if (data->store != NULL && data->studies != NULL)
-    hilum_study_loader_register (data->store, data->studies, data->demo, &data->store_error);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 scan_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  HilumWindow *self = HILUM_WINDOW (source);
-  ScanData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HilumWindow) self = user_data;
+  g_autoptr(GPtrArray) studies = NULL;
+  g_autoptr(GPtrArray) scan_failures = NULL;
+  g_autoptr(GError) store_error = NULL;
   g_autofree char *last_study = NULL;
   g_autoptr(GPtrArray) failures = NULL;
   guint n_studies;
 
+  studies = hilum_workspace_scan_finish (HILUM_WORKSPACE (source), result, &scan_failures, &store_error, NULL);
   hilum_window_set_scanning (self, FALSE);
 
   /* A newer open replaced this one. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->scan_cancellable ||
+  if (studies == NULL || g_task_get_cancellable (G_TASK (result)) != self->scan_cancellable ||
       g_cancellable_is_cancelled (self->scan_cancellable))
     return;
 
-  n_studies = data->studies ? data->studies->len : 0;
-  if (data->store_error != NULL)
-    _hilum_window_toast (self, data->store_error->message);
-  hilum_worklist_set_studies (self->worklist, data->studies);
+  n_studies = studies->len;
+  if (store_error != NULL)
+    _hilum_window_toast (self, store_error->message);
+  hilum_worklist_set_studies (self->worklist, studies);
 
   /* The remembered study when it was opened again, else the first one opened. */
   last_study = g_settings_get_string (self->settings, "last-study");
   for (guint i = 0; i < n_studies; i++)
-    if (g_strcmp0 (hilum_study_get_id (g_ptr_array_index (data->studies, i)), last_study) == 0)
+    if (g_strcmp0 (hilum_study_get_id (g_ptr_array_index (studies, i)), last_study) == 0)
       hilum_worklist_select_study_id (self->worklist, last_study);
   if (n_studies > 0 && hilum_worklist_get_selected_id (self->worklist) == NULL &&
       !hilum_worklist_get_querying (self->worklist))
@@ -530,11 +389,11 @@ scan_cb (GObject      *source,
 
   /* Files no study took, and files of a study that could not be read. */
   failures = g_ptr_array_new ();
-  for (guint i = 0; data->failures && i < data->failures->len; i++)
-    g_ptr_array_add (failures, g_ptr_array_index (data->failures, i));
+  for (guint i = 0; scan_failures && i < scan_failures->len; i++)
+    g_ptr_array_add (failures, g_ptr_array_index (scan_failures, i));
   for (guint i = 0; i < n_studies; i++)
     {
-      GPtrArray *study_failures = hilum_study_get_failures (g_ptr_array_index (data->studies, i));
+      GPtrArray *study_failures = hilum_study_get_failures (g_ptr_array_index (studies, i));
 
       for (guint j = 0; study_failures && j < study_failures->len; j++)
         g_ptr_array_add (failures, g_ptr_array_index (study_failures, j));
@@ -578,39 +437,14 @@ hilum_window_scan_full (HilumWindow        *self,
                         const char * const *paths,
                         gboolean            demo)
 {
-  g_autoptr(GTask) task = NULL;
-  ScanData *data;
-
   if (self->scan_cancellable)
     g_cancellable_cancel (self->scan_cancellable);
   g_clear_object (&self->scan_cancellable);
   self->scan_cancellable = g_cancellable_new ();
 
-  data = g_new0 (ScanData, 1);
-  data->paths = g_strdupv ((char **)paths);
-  data->store = self->store ? g_object_ref (self->store) : NULL;
-  data->demo = demo;
-
   hilum_window_set_scanning (self, TRUE);
-  task = g_task_new (self, self->scan_cancellable, scan_cb, NULL);
-  g_task_set_source_tag (task, hilum_window_scan);
-  g_task_set_task_data (task, data, (GDestroyNotify)scan_data_free);
-  g_task_run_in_thread (task, scan_thread);
-}
-
-static void
-demo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  char *dir = hilum_demo_ensure (&error);
-
-  if (dir == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dir, g_free);
+  hilum_workspace_scan_async (self->workspace, paths, demo, self->scan_cancellable,
+                              scan_cb, g_object_ref (self));
 }
 
 static void
@@ -618,9 +452,9 @@ demo_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  HilumWindow *self = HILUM_WINDOW (source);
+  g_autoptr(HilumWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *dir = hilum_workspace_ensure_demo_finish (HILUM_WORKSPACE (source), result, &error);
 
   hilum_window_set_scanning (self, FALSE);
 
@@ -768,14 +602,19 @@ static void
 application_notify_cb (HilumWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  HilumStore *store = NULL;
+  HilumWorkspace *workspace = NULL;
+  HilumStore *store;
 
   if (HILUM_IS_APPLICATION (app))
-    store = hilum_application_get_store (HILUM_APPLICATION (app));
-  if (store == NULL || store == self->store)
+    workspace = hilum_application_get_workspace (HILUM_APPLICATION (app));
+  if (workspace == NULL || workspace == self->workspace)
     return;
-  g_set_object (&self->store, store);
-  hilum_worklist_set_store (self->worklist, self->store);
+  g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  g_signal_connect_object (self->workspace, "session-changed",
+                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
+  store = hilum_workspace_get_store (workspace);
+  hilum_worklist_set_store (self->worklist, store);
   if (self->translation_mode)
     hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), store);
   _hilum_window_update_actions (self);
@@ -821,9 +660,9 @@ hilum_window_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->shown_study);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->sessions, g_hash_table_unref);
-  g_queue_clear_full (&self->session_order, g_free);
-  g_clear_object (&self->store);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hilum_window_parent_class)->dispose (object);
@@ -879,8 +718,8 @@ hilum_window_init (HilumWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
-  self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_queue_init (&self->session_order);
+  /* The application's replaces it (notify::application); till then, no store. */
+  self->workspace = hilum_workspace_new_for_store (NULL);
 
   /* The boxes over the frontal and lateral views share the report's selection. */
   for (guint i = 0; i < HILUM_N_LAYERS; i++)
@@ -940,12 +779,6 @@ hilum_window_init (HilumWindow *self)
   g_signal_connect_object (self->settings, "changed::recent-folders",
                            G_CALLBACK (hilum_window_rebuild_recent), self, G_CONNECT_SWAPPED);
   hilum_window_rebuild_recent (self);
-  g_signal_connect_object (self->settings, "changed::reader-id",
-                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::reader-name",
-                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::reader-role",
-                           G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
   g_signal_connect_object (self->worklist, "notify::selected-study",
@@ -969,8 +802,6 @@ _hilum_window_reset_sessions (HilumWindow *self)
   g_autofree char *study_id = g_strdup (hilum_worklist_get_selected_id (self->worklist));
 
   hilum_window_set_session (self, NULL);
-  g_hash_table_remove_all (self->sessions);
-  g_queue_clear_full (&self->session_order, g_free);
   if (study_id != NULL)
     {
       hilum_window_set_session (self, hilum_window_lookup_session (self, study_id, self->shown_study));
@@ -1033,7 +864,6 @@ hilum_window_restore (HilumWindow *self)
   g_auto(GStrv) last = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) existing = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (HILUM_IS_WINDOW (self));
 
@@ -1051,9 +881,7 @@ hilum_window_restore (HilumWindow *self)
 
   /* First start: a real-looking study at once. Writing it takes a moment. */
   hilum_window_set_scanning (self, TRUE);
-  task = g_task_new (self, NULL, demo_cb, NULL);
-  g_task_set_source_tag (task, hilum_window_restore);
-  g_task_run_in_thread (task, demo_thread);
+  hilum_workspace_ensure_demo_async (self->workspace, NULL, demo_cb, g_object_ref (self));
 }
 
 HilumStudyView *
@@ -1120,25 +948,12 @@ hilum_window_get_store (HilumWindow *self)
 {
   g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
 
-  return self->store;
+  return hilum_workspace_get_store (self->workspace);
 }
 
 HilumSession *
 _hilum_window_lookup_session (HilumWindow *self,
                               const char  *study_id)
 {
-  HilumSession *session = hilum_window_lookup_session (self, study_id, NULL);
-
-  /* The cache may have dropped the session shown: keep the one on screen cached. */
-  if (self->session != NULL && session != self->session)
-    {
-      const char *shown = hilum_document_get_study_id (hilum_session_get_document (self->session));
-
-      if (!g_hash_table_contains (self->sessions, shown))
-        {
-          g_hash_table_insert (self->sessions, g_strdup (shown), g_object_ref (self->session));
-          g_queue_push_head (&self->session_order, g_strdup (shown));
-        }
-    }
-  return session;
+  return hilum_window_lookup_session (self, study_id, NULL);
 }

@@ -6,6 +6,8 @@
 
 #include "hilum-types.h"
 
+G_DEFINE_QUARK (hilum-document-error-quark, hilum_document_error)
+
 const char *
 hilum_view_to_string (HilumView view)
 {

@@ -32,4 +32,16 @@ typedef enum
 
 const char *hilum_view_to_string   (HilumView   view);
 
+/* Errors of study documents and of the operations that edit them (an operation that cannot
+ * be read is already one): declared here, below both, so neither includes the other. */
+#define HILUM_DOCUMENT_ERROR (hilum_document_error_quark ())
+typedef enum
+{
+  HILUM_DOCUMENT_ERROR_INVALID,      /* not a hilum-study/1 document */
+  HILUM_DOCUMENT_ERROR_NOT_FOUND,    /* an operation names a finding/box that is not there */
+  HILUM_DOCUMENT_ERROR_BAD_OPERATION,/* malformed operation */
+  HILUM_DOCUMENT_ERROR_FORBIDDEN,    /* e.g. changing another reader's box */
+} HilumDocumentError;
+GQuark      hilum_document_error_quark (void);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "hilum-operation.h"
 #include "hilum-types.h"
+#include "hilum-uuid.h"
 
 G_BEGIN_DECLS
 
@@ -52,16 +53,6 @@ G_BEGIN_DECLS
 
 #define HILUM_TYPE_DOCUMENT (hilum_document_get_type ())
 G_DECLARE_FINAL_TYPE (HilumDocument, hilum_document, HILUM, DOCUMENT, GObject)
-
-#define HILUM_DOCUMENT_ERROR (hilum_document_error_quark ())
-typedef enum
-{
-  HILUM_DOCUMENT_ERROR_INVALID,      /* not a hilum-study/1 document */
-  HILUM_DOCUMENT_ERROR_NOT_FOUND,    /* an operation names a finding/box that is not there */
-  HILUM_DOCUMENT_ERROR_BAD_OPERATION,/* malformed operation */
-  HILUM_DOCUMENT_ERROR_FORBIDDEN,    /* e.g. changing another reader's box */
-} HilumDocumentError;
-GQuark           hilum_document_error_quark          (void);
 
 HilumDocument   *hilum_document_new                  (const char     *study_id);
 /* Validates the schema; takes a deep copy of @root. */
@@ -123,6 +114,5 @@ const char      *hilum_finding_get_text              (JsonObject     *finding,
 
 /* A new empty finding object (new UUID, polarity positive, empty texts). */
 JsonObject      *hilum_finding_new                   (const char     *polarity);
-char            *hilum_uuid_new                      (void);
 
 G_END_DECLS

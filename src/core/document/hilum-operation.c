@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "hilum-document.h"
-#include "hilum-document-private.h"
+#include "hilum-json.h"
 #include "hilum-operation.h"
+#include "hilum-uuid.h"
 
 struct _HilumOperation
 {
@@ -86,7 +86,7 @@ hilum_operation_new_from_string (const char  *json,
 
   /* The parser's nodes are immutable (sealed): apply() fills fields in, so copy. */
   {
-    g_autoptr(JsonNode) copy = _hilum_json_deep_copy (root);
+    g_autoptr(JsonNode) copy = hilum_json_deep_copy (root);
     return hilum_operation_new_from_json (json_node_get_object (copy));
   }
 }
@@ -148,7 +148,7 @@ copy_member (JsonObject *dst,
   JsonNode *node = json_object_get_member (src, from);
 
   if (node != NULL)
-    json_object_set_member (dst, to, _hilum_json_deep_copy (node));
+    json_object_set_member (dst, to, hilum_json_deep_copy (node));
 }
 
 static JsonNode *
@@ -181,15 +181,15 @@ invert_set (JsonObject *object)
       if (g_str_equal (name, "op") || g_str_equal (name, "author") || g_str_equal (name, "time"))
         continue;
       else if (g_str_equal (name, "value"))
-        json_object_set_member (inverse, "before", _hilum_json_deep_copy (node));
+        json_object_set_member (inverse, "before", hilum_json_deep_copy (node));
       else if (g_str_equal (name, "before"))
-        json_object_set_member (inverse, "value", _hilum_json_deep_copy (node));
+        json_object_set_member (inverse, "value", hilum_json_deep_copy (node));
       else if (g_str_equal (name, "parent_created"))
         json_object_set_boolean_member (inverse, "remove_parent", TRUE);
       else if (g_str_equal (name, "remove_parent") || g_str_equal (name, "parent_removed"))
         continue;
       else
-        json_object_set_member (inverse, name, _hilum_json_deep_copy (node));
+        json_object_set_member (inverse, name, hilum_json_deep_copy (node));
     }
   return op_take (inverse);
 }
@@ -233,11 +233,11 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-finding"))
     {
-      JsonObject *finding = _hilum_json_get_object (o, "finding");
+      JsonObject *finding = hilum_json_get_object (o, "finding");
 
       inverse = op_object_new ("remove-finding");
       if (finding != NULL)
-        json_object_set_string_member (inverse, "finding_id", hilum_finding_get_id (finding));
+        json_object_set_string_member (inverse, "finding_id", hilum_json_get_string (finding, "finding_id", ""));
       copy_member (inverse, "index", o, "index");
       return op_take (inverse);
     }
@@ -261,7 +261,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-box"))
     {
-      JsonObject *box = _hilum_json_get_object (o, "box");
+      JsonObject *box = hilum_json_get_object (o, "box");
 
       inverse = op_object_new ("remove-box");
       if (box != NULL)
@@ -297,7 +297,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-reader"))
     {
-      JsonObject *reader = _hilum_json_get_object (o, "reader");
+      JsonObject *reader = hilum_json_get_object (o, "reader");
 
       inverse = op_object_new ("remove-reader");
       if (reader != NULL)
@@ -316,7 +316,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "batch"))
     {
-      JsonArray *ops = _hilum_json_get_array (o, "ops");
+      JsonArray *ops = hilum_json_get_array (o, "ops");
       JsonArray *inverted = json_array_new ();
       guint n = ops != NULL ? json_array_get_length (ops) : 0;
 
@@ -435,7 +435,7 @@ hilum_operation_new_set_study_field (const char *field,
 
   o = op_object_new ("set-study-field");
   json_object_set_string_member (o, "field", field);
-  json_object_set_member (o, "value", value != NULL ? _hilum_json_deep_copy (value)
+  json_object_set_member (o, "value", value != NULL ? hilum_json_deep_copy (value)
                                                     : json_node_new (JSON_NODE_NULL));
   return op_take (o);
 }
@@ -453,7 +453,7 @@ hilum_operation_new_add_finding (JsonObject *finding,
   o = op_object_new ("add-finding");
   if (index >= 0)
     json_object_set_int_member (o, "index", index);
-  json_object_set_member (o, "finding", _hilum_json_deep_copy (wrap));
+  json_object_set_member (o, "finding", hilum_json_deep_copy (wrap));
   return op_take (o);
 }
 
@@ -496,7 +496,7 @@ hilum_operation_new_set_finding_field (const char *finding_id,
   o = op_object_new ("set-finding-field");
   json_object_set_string_member (o, "finding_id", finding_id);
   json_object_set_string_member (o, "field", field);
-  json_object_set_member (o, "value", value != NULL ? _hilum_json_deep_copy (value)
+  json_object_set_member (o, "value", value != NULL ? hilum_json_deep_copy (value)
                                                     : json_node_new (JSON_NODE_NULL));
   return op_take (o);
 }
@@ -585,7 +585,7 @@ hilum_operation_new_add_reader (JsonObject *reader)
 
   wrap = json_node_init_object (json_node_alloc (), reader);
   o = op_object_new ("add-reader");
-  json_object_set_member (o, "reader", _hilum_json_deep_copy (wrap));
+  json_object_set_member (o, "reader", hilum_json_deep_copy (wrap));
   return op_take (o);
 }
 
@@ -627,7 +627,7 @@ hilum_operation_copy (HilumOperation *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   wrap = json_node_init_object (json_node_alloc (), self->object);
-  copy = _hilum_json_deep_copy (wrap);
+  copy = hilum_json_deep_copy (wrap);
   return hilum_operation_new_from_json (json_node_get_object (copy));
 }
 
@@ -653,8 +653,8 @@ hilum_operation_new_replace_finding (JsonObject *finding)
 
   wrap = json_node_init_object (json_node_alloc (), finding);
   o = op_object_new ("replace-finding");
-  json_object_set_string_member (o, "finding_id", hilum_finding_get_id (finding));
-  json_object_set_member (o, "value", _hilum_json_deep_copy (wrap));
+  json_object_set_string_member (o, "finding_id", hilum_json_get_string (finding, "finding_id", ""));
+  json_object_set_member (o, "value", hilum_json_deep_copy (wrap));
   return op_take (o);
 }
 
@@ -669,6 +669,6 @@ hilum_operation_new_set_document_field (const char *field,
   o = op_object_new ("set-document-field");
   json_object_set_string_member (o, "field", field);
   if (value != NULL)
-    json_object_set_member (o, "value", _hilum_json_deep_copy (value));
+    json_object_set_member (o, "value", hilum_json_deep_copy (value));
   return op_take (o);
 }

@@ -22,3 +22,29 @@ hilum_view_to_string (HilumView view)
       return "unknown";
     }
 }
+
+const char *
+hilum_polarity_to_string (HilumPolarity polarity)
+{
+  switch (polarity)
+    {
+    case HILUM_POLARITY_NEGATIVE:
+      return "negative";
+    case HILUM_POLARITY_POSITIVE:
+    default:
+      return "positive";
+    }
+}
+
+const char *
+hilum_translation_state_to_string (HilumTranslationState state)
+{
+  switch (state)
+    {
+    case HILUM_TRANSLATION_VERIFIED:
+      return "verified";
+    case HILUM_TRANSLATION_DRAFT:
+    default:
+      return "draft";
+    }
+}

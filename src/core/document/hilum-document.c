@@ -644,33 +644,3 @@ hilum_finding_get_text (JsonObject *finding,
     return "";
   return json_node_get_string (node);
 }
-
-JsonObject *
-hilum_finding_new (const char *polarity)
-{
-  g_autofree char *uuid = hilum_uuid_new ();
-  JsonObject *finding = json_object_new ();
-  JsonObject *text = json_object_new ();
-  JsonObject *translation = json_object_new ();
-
-  json_object_set_string_member (finding, "finding_id", uuid);
-  json_object_set_string_member (finding, "polarity", polarity != NULL ? polarity : "positive");
-  json_object_set_string_member (text, "en", "");
-  json_object_set_string_member (text, "es", "");
-  json_object_set_object_member (finding, "text", text);
-  for (guint i = 0; i < 2; i++)
-    {
-      JsonObject *state = json_object_new ();
-
-      json_object_set_string_member (state, "state", "draft");
-      json_object_set_null_member (state, "by");
-      json_object_set_null_member (state, "at");
-      json_object_set_object_member (translation, i == 0 ? "en" : "es", state);
-    }
-  json_object_set_object_member (finding, "translation", translation);
-  json_object_set_array_member (finding, "labels", json_array_new ());
-  json_object_set_array_member (finding, "locations", json_array_new ());
-  json_object_set_null_member (finding, "progression");
-  json_object_set_array_member (finding, "annotations", json_array_new ());
-  return finding;
-}

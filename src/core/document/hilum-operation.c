@@ -672,3 +672,148 @@ hilum_operation_new_set_document_field (const char *field,
     json_object_set_member (o, "value", hilum_json_deep_copy (value));
   return op_take (o);
 }
+
+HilumOperation *
+hilum_operation_new_set_study_text (const char *field,
+                                    const char *text)
+{
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  value = json_node_init_string (json_node_alloc (), text != NULL ? text : "");
+  return hilum_operation_new_set_study_field (field, value);
+}
+
+HilumOperation *
+hilum_operation_new_set_polarity (const char    *finding_id,
+                                  HilumPolarity  polarity)
+{
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+
+  value = json_node_init_string (json_node_alloc (), hilum_polarity_to_string (polarity));
+  return hilum_operation_new_set_finding_field (finding_id, "polarity", value);
+}
+
+HilumOperation *
+hilum_operation_new_set_progression (const char *finding_id,
+                                     const char *progression)
+{
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+
+  value = progression != NULL ? json_node_init_string (json_node_alloc (), progression)
+                              : json_node_init_null (json_node_alloc ());
+  return hilum_operation_new_set_finding_field (finding_id, "progression", value);
+}
+
+HilumOperation *
+hilum_operation_new_set_terms (const char         *finding_id,
+                               const char         *field,
+                               const char * const *terms)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+  g_return_val_if_fail (g_strcmp0 (field, "labels") == 0 || g_strcmp0 (field, "locations") == 0, NULL);
+
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    json_array_add_string_element (array, terms[i]);
+  value = json_node_init_array (json_node_alloc (), array);
+  return hilum_operation_new_set_finding_field (finding_id, field, value);
+}
+
+HilumOperation *
+hilum_operation_new_set_translation_state (const char            *finding_id,
+                                           const char            *lang,
+                                           HilumTranslationState  state,
+                                           const char            *by,
+                                           const char            *at)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) value = NULL;
+  g_autofree char *field = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  json_object_set_string_member (object, "state", hilum_translation_state_to_string (state));
+  if (by != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *now_text = at == NULL ? g_date_time_format_iso8601 (now) : NULL;
+
+      json_object_set_string_member (object, "by", by);
+      json_object_set_string_member (object, "at", at != NULL ? at : now_text);
+    }
+  value = json_node_init_object (json_node_alloc (), object);
+  field = g_strconcat ("translation.", lang, NULL);
+  return hilum_operation_new_set_finding_field (finding_id, field, value);
+}
+
+HilumOperation *
+hilum_operation_new_add_empty_finding (HilumPolarity polarity,
+                                       int           index)
+{
+  g_autoptr(JsonObject) finding = hilum_finding_new (hilum_polarity_to_string (polarity));
+
+  return hilum_operation_new_add_finding (finding, index);
+}
+
+const char *
+hilum_operation_get_field (HilumOperation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return hilum_json_get_string (self->object, "field", NULL);
+}
+
+const char *
+hilum_operation_get_finding_id (HilumOperation *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  id = hilum_json_get_string (self->object, "finding_id", NULL);
+  if (id == NULL)
+    id = hilum_json_get_string (hilum_json_get_object (self->object, "finding"), "finding_id", NULL);
+  if (id == NULL && g_strcmp0 (hilum_operation_get_kind (self), "replace-finding") == 0)
+    id = hilum_json_get_string (hilum_json_get_object (self->object, "value"), "finding_id", NULL);
+  return id;
+}
+
+/* The finding the report's "Add Sentence" inserts: every member a finding has, empty. */
+JsonObject *
+hilum_finding_new (const char *polarity)
+{
+  g_autofree char *uuid = hilum_uuid_new ();
+  JsonObject *finding = json_object_new ();
+  JsonObject *text = json_object_new ();
+  JsonObject *translation = json_object_new ();
+
+  json_object_set_string_member (finding, "finding_id", uuid);
+  json_object_set_string_member (finding, "polarity", polarity != NULL ? polarity : "positive");
+  json_object_set_string_member (text, "en", "");
+  json_object_set_string_member (text, "es", "");
+  json_object_set_object_member (finding, "text", text);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *state = json_object_new ();
+
+      json_object_set_string_member (state, "state", "draft");
+      json_object_set_null_member (state, "by");
+      json_object_set_null_member (state, "at");
+      json_object_set_object_member (translation, i == 0 ? "en" : "es", state);
+    }
+  json_object_set_object_member (finding, "translation", translation);
+  json_object_set_array_member (finding, "labels", json_array_new ());
+  json_object_set_array_member (finding, "locations", json_array_new ());
+  json_object_set_null_member (finding, "progression");
+  json_object_set_array_member (finding, "annotations", json_array_new ());
+  return finding;
+}

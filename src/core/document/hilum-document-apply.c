@@ -21,6 +21,7 @@
 
 #include "hilum-document.h"
 #include "hilum-document-private.h"
+#include "hilum-json.h"
 
 static gboolean
 fail (GError            **error,
@@ -44,41 +45,11 @@ fail (GError            **error,
   return FALSE;
 }
 
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && (json_node_get_value_type (node) == G_TYPE_DOUBLE
-             || json_node_get_value_type (node) == G_TYPE_INT64);
-}
-
-static gboolean
-node_is_string_array (JsonNode *node)
-{
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!node_is_string (json_array_get_element (array, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static const char *
 op_string (JsonObject *op,
            const char *name)
 {
-  JsonNode *node = json_object_get_member (op, name);
-
-  return node_is_string (node) ? json_node_get_string (node) : NULL;
+  return hilum_json_get_string (op, name, NULL);
 }
 
 static const char *
@@ -113,7 +84,7 @@ op_index (JsonObject  *op,
   *out = -1;
   if (node == NULL)
     return TRUE;
-  if (!node_is_number (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!hilum_json_node_is_number (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("The position in the edit “%s” is not a whole number."),
                  op_kind (op));
@@ -156,7 +127,7 @@ insert_in_root (HilumDocument  *self,
     return FALSE;
   if (index < 0)
     index = json_array_get_length (list);
-  _hilum_json_array_insert (root_of (self), member, index, _hilum_json_deep_copy (node));
+  hilum_json_array_insert (root_of (self), member, index, hilum_json_deep_copy (node));
   json_object_set_int_member (op, "index", index);
   return TRUE;
 }
@@ -164,7 +135,7 @@ insert_in_root (HilumDocument  *self,
 static JsonArray *
 findings_of (HilumDocument *self)
 {
-  return _hilum_json_get_array (root_of (self), "findings");
+  return hilum_json_get_array (root_of (self), "findings");
 }
 
 static JsonObject *
@@ -197,7 +168,7 @@ check_box_coordinates (JsonNode  *node,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!node_is_number (element))
+      if (!hilum_json_node_is_number (element))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                      _("A box needs four numbers: x1, y1, x2, y2."));
       v[i] = json_node_get_double (element);
@@ -277,7 +248,7 @@ check_incoming_finding (HilumDocument  *self,
   {
     JsonArray *one = json_array_new ();
 
-    json_array_add_element (one, _hilum_json_deep_copy (node));
+    json_array_add_element (one, hilum_json_deep_copy (node));
     json_object_set_array_member (json_node_get_object (probe), "findings", one);
   }
   g_clear_object (&shape);
@@ -314,14 +285,14 @@ check_study_value (const char  *field,
 
   if (g_strv_contains (text_fields, field))
     {
-      if (!node_is_string (value) && !JSON_NODE_HOLDS_NULL (value))
+      if (!hilum_json_node_is_string (value) && !JSON_NODE_HOLDS_NULL (value))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                      _("The study’s “%s” must be text."), field);
       return TRUE;
     }
   if (g_str_equal (field, "prior_study_id") || g_str_equal (field, "prior_image_id"))
     {
-      if (!node_is_string (value) && !JSON_NODE_HOLDS_NULL (value))
+      if (!hilum_json_node_is_string (value) && !JSON_NODE_HOLDS_NULL (value))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                      _("The study’s “%s” must be text or empty."), field);
       return TRUE;
@@ -330,54 +301,13 @@ check_study_value (const char  *field,
     {
       static const char * const statuses[] = { "new", "in_progress", "annotated", "reviewed", NULL };
 
-      if (!node_is_string (value) || !g_strv_contains (statuses, json_node_get_string (value)))
+      if (!hilum_json_node_is_string (value) || !g_strv_contains (statuses, json_node_get_string (value)))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                      _("The study status must be new, in_progress, annotated or reviewed."));
       return TRUE;
     }
   return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                _("“%s” is not a study field that can be edited."), field);
-}
-
-/* Adds @name at @position of @object's member order. JsonObject only appends, so the
- * members after @position are taken out and put back behind it; @object stays the same
- * object (others may hold it). */
-static void
-object_set_member_at (JsonObject *object,
-                      const char *name,
-                      JsonNode   *node,
-                      gint64      position)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
-  gint64 i = 0;
-
-  for (GList *l = members; l != NULL; l = l->next, i++)
-    if (i >= position)
-      g_ptr_array_add (after, g_strdup (l->data));
-
-  json_object_set_member (object, name, node);
-  for (guint k = 0; k < after->len; k++)
-    {
-      const char *member = g_ptr_array_index (after, k);
-      JsonNode *moved = json_node_ref (json_object_get_member (object, member));
-
-      json_object_remove_member (object, member);
-      json_object_set_member (object, member, moved);
-    }
-}
-
-static gint64
-member_position (JsonObject *object,
-                 const char *name)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  gint64 i = 0;
-
-  for (GList *l = members; l != NULL; l = l->next, i++)
-    if (g_str_equal (l->data, name))
-      return i;
-  return -1;
 }
 
 /* Sets (or, with no "value", removes) @name of @parent, recording "before" — and, when it
@@ -391,15 +321,15 @@ set_member_recording (JsonObject *op,
   JsonNode *value = json_object_get_member (op, "value");
 
   if (old != NULL)
-    json_object_set_member (op, "before", _hilum_json_deep_copy (old));
+    json_object_set_member (op, "before", hilum_json_deep_copy (old));
   if (value != NULL && old == NULL && json_object_has_member (op, "position"))
-    object_set_member_at (parent, name, _hilum_json_deep_copy (value),
+    hilum_json_object_set_member_at (parent, name, hilum_json_deep_copy (value),
                           json_object_get_int_member_with_default (op, "position", G_MAXINT));
   else if (value != NULL)
-    json_object_set_member (parent, name, _hilum_json_deep_copy (value));
+    json_object_set_member (parent, name, hilum_json_deep_copy (value));
   else if (old != NULL)
     {
-      json_object_set_int_member (op, "position", member_position (parent, name));
+      json_object_set_int_member (op, "position", hilum_json_object_get_member_position (parent, name));
       json_object_remove_member (parent, name);
     }
 }
@@ -412,7 +342,7 @@ apply_set_study_field (HilumDocument  *self,
 {
   static const char * const recorded[] = { "before", NULL };
   const char *field;
-  JsonObject *study = _hilum_json_get_object (root_of (self), "study");
+  JsonObject *study = hilum_json_get_object (root_of (self), "study");
   JsonNode *value = json_object_get_member (op, "value");
 
   if (!require_string (op, "field", &field, error))
@@ -434,7 +364,7 @@ check_finding_value (const char  *field,
 {
   if (g_str_has_prefix (field, "text.") && field[5] != '\0')
     {
-      if (value != NULL && !node_is_string (value))
+      if (value != NULL && !hilum_json_node_is_string (value))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION, _("A sentence must be text."));
       return TRUE;
     }
@@ -448,7 +378,7 @@ check_finding_value (const char  *field,
   if (g_str_equal (field, "polarity"))
     {
       if (value != NULL
-          && (!node_is_string (value)
+          && (!hilum_json_node_is_string (value)
               || (g_strcmp0 (json_node_get_string (value), "positive") != 0
                   && g_strcmp0 (json_node_get_string (value), "negative") != 0)))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
@@ -457,7 +387,7 @@ check_finding_value (const char  *field,
     }
   if (g_str_equal (field, "labels") || g_str_equal (field, "locations"))
     {
-      if (value != NULL && !node_is_string_array (value))
+      if (value != NULL && !hilum_json_node_is_string_array (value))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                      g_str_equal (field, "labels") ? _("A finding’s labels must be a list of texts.")
                                                   : _("A finding’s locations must be a list of texts."));
@@ -465,7 +395,7 @@ check_finding_value (const char  *field,
     }
   if (g_str_equal (field, "progression"))
     {
-      if (value != NULL && !node_is_string (value) && !JSON_NODE_HOLDS_NULL (value))
+      if (value != NULL && !hilum_json_node_is_string (value) && !JSON_NODE_HOLDS_NULL (value))
         return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                      _("A finding’s progression must be text or empty."));
       return TRUE;
@@ -520,7 +450,7 @@ apply_set_finding_field (HilumDocument  *self,
 
       json_object_unref (empty);
       if (json_object_has_member (op, "parent_position"))
-        object_set_member_at (finding, parent_name, fresh,
+        hilum_json_object_set_member_at (finding, parent_name, fresh,
                               json_object_get_int_member_with_default (op, "parent_position", G_MAXINT));
       else
         json_object_set_member (finding, parent_name, fresh);
@@ -528,13 +458,13 @@ apply_set_finding_field (HilumDocument  *self,
     }
   else if (parent_name != NULL && parent_node == NULL)
     return TRUE;
-  parent = parent_name != NULL ? _hilum_json_get_object (finding, parent_name) : finding;
+  parent = parent_name != NULL ? hilum_json_get_object (finding, parent_name) : finding;
   set_member_recording (op, parent, name);
 
   if (parent_name != NULL && json_object_get_size (parent) == 0
       && json_object_get_boolean_member_with_default (op, "remove_parent", FALSE))
     {
-      json_object_set_int_member (op, "parent_position", member_position (finding, parent_name));
+      json_object_set_int_member (op, "parent_position", hilum_json_object_get_member_position (finding, parent_name));
       json_object_remove_member (finding, parent_name);
       json_object_set_boolean_member (op, "parent_removed", TRUE);
     }
@@ -575,7 +505,7 @@ apply_remove_finding (HilumDocument  *self,
     return FALSE;
 
   json_object_set_int_member (op, "index", index);
-  json_object_set_member (op, "before", _hilum_json_deep_copy (json_array_get_element (findings_of (self), index)));
+  json_object_set_member (op, "before", hilum_json_deep_copy (json_array_get_element (findings_of (self), index)));
   json_array_remove_element (findings_of (self), index);
   return TRUE;
 }
@@ -603,7 +533,7 @@ apply_move_finding (HilumDocument  *self,
   json_object_set_int_member (op, "from", from);
   node = json_node_ref (json_array_get_element (findings, from));
   json_array_remove_element (findings, from);
-  _hilum_json_array_insert (root_of (self), "findings", to, node);
+  hilum_json_array_insert (root_of (self), "findings", to, node);
   return TRUE;
 }
 
@@ -626,9 +556,9 @@ apply_replace_finding (HilumDocument  *self,
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("A finding can be replaced only by one with the same id."));
 
-  json_object_set_member (op, "before", _hilum_json_deep_copy (json_array_get_element (findings_of (self), index)));
+  json_object_set_member (op, "before", hilum_json_deep_copy (json_array_get_element (findings_of (self), index)));
   json_array_remove_element (findings_of (self), index);
-  _hilum_json_array_insert (root_of (self), "findings", index, _hilum_json_deep_copy (value));
+  hilum_json_array_insert (root_of (self), "findings", index, hilum_json_deep_copy (value));
   return TRUE;
 }
 
@@ -644,7 +574,7 @@ set_status (JsonObject *annotation,
         json_object_remove_member (annotation, "status");
     }
   else
-    json_object_set_member (annotation, "status", _hilum_json_deep_copy (status));
+    json_object_set_member (annotation, "status", hilum_json_deep_copy (status));
 }
 
 static JsonNode *
@@ -652,7 +582,7 @@ status_node (JsonObject *annotation)
 {
   JsonNode *status = json_object_get_member (annotation, "status");
 
-  return status != NULL ? _hilum_json_deep_copy (status) : json_node_init_null (json_node_alloc ());
+  return status != NULL ? hilum_json_deep_copy (status) : json_node_init_null (json_node_alloc ());
 }
 
 static gboolean
@@ -688,13 +618,13 @@ apply_add_box (HilumDocument  *self,
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("A box with the id “%s” is already in this study."), box_id);
   if (json_object_has_member (finding, "annotations")
-      && _hilum_json_get_array (finding, "annotations") == NULL)
+      && hilum_json_get_array (finding, "annotations") == NULL)
     return fail (error, HILUM_DOCUMENT_ERROR_INVALID, _("The finding’s annotations are not a list."));
 
   annotation = _hilum_finding_find_annotation (finding, reader_id, image_id, &annotation_index);
   if (annotation != NULL)
     {
-      JsonArray *boxes = _hilum_json_get_array (annotation, "boxes");
+      JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
       if (!op_index (op, "index", json_array_get_length (boxes), &index, error))
         return FALSE;
@@ -702,7 +632,7 @@ apply_add_box (HilumDocument  *self,
       if (index < 0)
         index = json_array_get_length (boxes);
       json_object_set_member (op, "status_before", status_node (annotation));
-      _hilum_json_array_insert (annotation, "boxes", index, _hilum_json_deep_copy (box_node));
+      hilum_json_array_insert (annotation, "boxes", index, hilum_json_deep_copy (box_node));
       if (json_object_has_member (op, "status"))
         set_status (annotation, json_object_get_member (op, "status"));
       else
@@ -715,7 +645,7 @@ apply_add_box (HilumDocument  *self,
   /* A new (reader, image) entry: the whole one an undo of its removal brings back, or
    * a fresh one with this box. */
   {
-    JsonArray *annotations = _hilum_json_get_array (finding, "annotations");
+    JsonArray *annotations = hilum_json_get_array (finding, "annotations");
     guint n = annotations != NULL ? json_array_get_length (annotations) : 0;
     gint64 at;
     JsonNode *entry;
@@ -729,14 +659,14 @@ apply_add_box (HilumDocument  *self,
         if (!JSON_NODE_HOLDS_OBJECT (whole)
             || g_strcmp0 (op_string (w = json_node_get_object (whole), "reader_id"), reader_id) != 0
             || g_strcmp0 (op_string (w, "image_id"), image_id) != 0
-            || _hilum_json_get_array (w, "boxes") == NULL)
+            || hilum_json_get_array (w, "boxes") == NULL)
           return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                        _("The edit “%s” has no “%s”."), "add-box", "annotation");
-        entry = _hilum_json_deep_copy (whole);
+        entry = hilum_json_deep_copy (whole);
         index = -1;
-        for (guint k = 0; k < json_array_get_length (_hilum_json_get_array (w, "boxes")); k++)
+        for (guint k = 0; k < json_array_get_length (hilum_json_get_array (w, "boxes")); k++)
           if (g_strcmp0 (json_object_get_string_member_with_default (
-                           json_array_get_object_element (_hilum_json_get_array (w, "boxes"), k),
+                           json_array_get_object_element (hilum_json_get_array (w, "boxes"), k),
                            "box_id", NULL), box_id) == 0)
             index = k;
         if (index < 0)
@@ -751,7 +681,7 @@ apply_add_box (HilumDocument  *self,
         json_object_set_string_member (fresh, "reader_id", reader_id);
         json_object_set_string_member (fresh, "image_id", image_id);
         json_object_set_string_member (fresh, "status", "boxed");
-        json_array_add_element (boxes, _hilum_json_deep_copy (box_node));
+        json_array_add_element (boxes, hilum_json_deep_copy (box_node));
         json_object_set_array_member (fresh, "boxes", boxes);
         entry = json_node_init_object (json_node_alloc (), fresh);
         json_object_unref (fresh);
@@ -766,7 +696,7 @@ apply_add_box (HilumDocument  *self,
         json_object_set_array_member (finding, "annotations", json_array_new ());
         json_object_set_boolean_member (op, "annotations_created", TRUE);
       }
-    _hilum_json_array_insert (finding, "annotations", at, entry);
+    hilum_json_array_insert (finding, "annotations", at, entry);
     json_object_set_int_member (op, "index", index);
     json_object_set_int_member (op, "annotation_index", at);
     json_object_set_boolean_member (op, "annotation_created", TRUE);
@@ -801,7 +731,7 @@ apply_remove_box (HilumDocument  *self,
   i_id = g_strdup (image_id);
   finding = hilum_document_find_finding (self, f_id, NULL);
   annotation = _hilum_finding_find_annotation (finding, r_id, i_id, &annotation_index);
-  boxes = _hilum_json_get_array (annotation, "boxes");
+  boxes = hilum_json_get_array (annotation, "boxes");
   for (guint k = 0; k < json_array_get_length (boxes); k++)
     if (g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (boxes, k),
                                                                "box_id", NULL), box_id) == 0)
@@ -813,17 +743,17 @@ apply_remove_box (HilumDocument  *self,
   json_object_set_string_member (op, "image_id", i_id);
   json_object_set_int_member (op, "index", index);
   json_object_set_int_member (op, "annotation_index", annotation_index);
-  json_object_set_member (op, "before", _hilum_json_deep_copy (json_array_get_element (boxes, index)));
+  json_object_set_member (op, "before", hilum_json_deep_copy (json_array_get_element (boxes, index)));
 
   if (json_array_get_length (boxes) == 1
       && json_object_get_boolean_member_with_default (op, "remove_annotation", FALSE))
     {
-      JsonNode *entry = json_array_get_element (_hilum_json_get_array (finding, "annotations"),
+      JsonNode *entry = json_array_get_element (hilum_json_get_array (finding, "annotations"),
                                                 annotation_index);
 
-      json_object_set_member (op, "annotation_before", _hilum_json_deep_copy (entry));
-      json_array_remove_element (_hilum_json_get_array (finding, "annotations"), annotation_index);
-      if (json_array_get_length (_hilum_json_get_array (finding, "annotations")) == 0
+      json_object_set_member (op, "annotation_before", hilum_json_deep_copy (entry));
+      json_array_remove_element (hilum_json_get_array (finding, "annotations"), annotation_index);
+      if (json_array_get_length (hilum_json_get_array (finding, "annotations")) == 0
           && json_object_get_boolean_member_with_default (op, "remove_annotations", FALSE))
         json_object_remove_member (finding, "annotations");
       return TRUE;
@@ -872,7 +802,7 @@ apply_add_reader (HilumDocument  *self,
                   GError        **error)
 {
   JsonNode *node = json_object_get_member (op, "reader");
-  JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
+  JsonArray *readers = hilum_json_get_array (root_of (self), "readers");
   const char *reader_id;
   guint existing;
 
@@ -893,7 +823,7 @@ apply_remove_reader (HilumDocument  *self,
                      JsonObject     *op,
                      GError        **error)
 {
-  JsonArray *readers = _hilum_json_get_array (root_of (self), "readers");
+  JsonArray *readers = hilum_json_get_array (root_of (self), "readers");
   const char *reader_id;
   guint index;
 
@@ -904,7 +834,7 @@ apply_remove_reader (HilumDocument  *self,
                  _("There is no reader with the id “%s” in this study."), reader_id);
 
   json_object_set_int_member (op, "index", index);
-  json_object_set_member (op, "before", _hilum_json_deep_copy (json_array_get_element (readers, index)));
+  json_object_set_member (op, "before", hilum_json_deep_copy (json_array_get_element (readers, index)));
   json_array_remove_element (readers, index);
   return TRUE;
 }
@@ -944,7 +874,7 @@ apply_batch (HilumDocument  *self,
              JsonObject     *op,
              GError        **error)
 {
-  JsonArray *ops = _hilum_json_get_array (op, "ops");
+  JsonArray *ops = hilum_json_get_array (op, "ops");
   guint n;
 
   if (ops == NULL)

@@ -18,36 +18,13 @@
 
 #include "hilum-document.h"
 #include "hilum-document-private.h"
-#include "hilum-json-number.h"
+#include "hilum-json.h"
 
 typedef struct
 {
   HilumDocument *work;          /* self with the operations so far applied */
   GPtrArray     *ops;
 } Diff;
-
-static gboolean
-nodes_equal (JsonNode *a,
-             JsonNode *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return hilum_json_equal (a, b);
-}
-
-static gboolean
-objects_equal (JsonObject *a,
-               JsonObject *b)
-{
-  g_autoptr(JsonNode) na = NULL;
-  g_autoptr(JsonNode) nb = NULL;
-
-  if (a == NULL || b == NULL)
-    return a == b;
-  na = json_node_init_object (json_node_alloc (), a);
-  nb = json_node_init_object (json_node_alloc (), b);
-  return hilum_json_equal (na, nb);
-}
 
 static JsonObject *
 op_new (const char *kind)
@@ -84,7 +61,7 @@ set_value (JsonObject *o,
            JsonNode   *value)
 {
   if (value != NULL)
-    json_object_set_member (o, "value", _hilum_json_deep_copy (value));
+    json_object_set_member (o, "value", hilum_json_deep_copy (value));
 }
 
 /* Top-level members other than the study and the findings. */
@@ -108,7 +85,7 @@ diff_members (Diff       *diff,
 
       if (g_str_equal (name, "schema") || g_str_equal (name, "findings"))
         continue;
-      if (nodes_equal (json_object_get_member (root, name), json_object_get_member (target, name)))
+      if (hilum_json_node_equal (json_object_get_member (root, name), json_object_get_member (target, name)))
         continue;
       if (g_str_equal (name, "study") && json_object_has_member (root, "study"))
         continue;     /* diff_study() */
@@ -138,13 +115,13 @@ diff_study (Diff       *diff,
     "indication", "technique", "comparison", "prior_report", "status", "study_date",
     "prior_study_id", "prior_image_id", NULL
   };
-  JsonObject *study = _hilum_json_get_object (hilum_document_get_root (diff->work), "study");
+  JsonObject *study = hilum_json_get_object (hilum_document_get_root (diff->work), "study");
   g_autoptr(HilumDocument) saved = NULL;
   guint n_before = diff->ops->len;
   g_autoptr(JsonNode) whole = NULL;
   JsonObject *o;
 
-  if (objects_equal (study, target_study))
+  if (hilum_json_object_equal (study, target_study))
     return;
 
   /* Field by field when that says it all; else the whole study object. */
@@ -154,16 +131,16 @@ diff_study (Diff       *diff,
       JsonNode *a = json_object_get_member (study, fields[i]);
       JsonNode *b = json_object_get_member (target_study, fields[i]);
 
-      if (nodes_equal (a, b))
+      if (hilum_json_node_equal (a, b))
         continue;
       o = op_new ("set-study-field");
       json_object_set_string_member (o, "field", fields[i]);
       set_value (o, b);
       if (!diff_push (diff, o))
         break;
-      study = _hilum_json_get_object (hilum_document_get_root (diff->work), "study");
+      study = hilum_json_get_object (hilum_document_get_root (diff->work), "study");
     }
-  if (objects_equal (_hilum_json_get_object (hilum_document_get_root (diff->work), "study"), target_study))
+  if (hilum_json_object_equal (hilum_json_get_object (hilum_document_get_root (diff->work), "study"), target_study))
     return;
 
   g_set_object (&diff->work, saved);
@@ -192,12 +169,12 @@ index_boxes (JsonObject *finding,
              GHashTable *annotations)
 {
   GHashTable *boxes = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *list = _hilum_json_get_array (finding, "annotations");
+  JsonArray *list = hilum_json_get_array (finding, "annotations");
 
   for (guint j = 0; list != NULL && j < json_array_get_length (list); j++)
     {
       JsonObject *annotation = json_array_get_object_element (list, j);
-      JsonArray *b = _hilum_json_get_array (annotation, "boxes");
+      JsonArray *b = hilum_json_get_array (annotation, "boxes");
 
       for (guint k = 0; b != NULL && k < json_array_get_length (b); k++)
         {
@@ -222,7 +199,7 @@ diff_removed_boxes (Diff      *diff,
                     GHashTable *target_index)
 {
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
-  JsonArray *findings = _hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
+  JsonArray *findings = hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
@@ -268,7 +245,7 @@ diff_finding_fields (Diff       *diff,
       JsonNode *a = json_object_get_member (finding, fields[i]);
       JsonNode *b = json_object_get_member (target, fields[i]);
 
-      if (nodes_equal (a, b))
+      if (hilum_json_node_equal (a, b))
         continue;
       o = op_new ("set-finding-field");
       json_object_set_string_member (o, "finding_id", finding_id);
@@ -279,8 +256,8 @@ diff_finding_fields (Diff       *diff,
 
   for (guint i = 0; nested[i] != NULL; i++)
     {
-      JsonObject *a = _hilum_json_get_object (finding, nested[i]);
-      JsonObject *b = _hilum_json_get_object (target, nested[i]);
+      JsonObject *a = hilum_json_get_object (finding, nested[i]);
+      JsonObject *b = hilum_json_get_object (target, nested[i]);
       g_autoptr(GList) names = b != NULL ? json_object_get_members (b) : NULL;
       g_autoptr(GPtrArray) old_names = g_ptr_array_new_with_free_func (g_free);
 
@@ -297,7 +274,7 @@ diff_finding_fields (Diff       *diff,
         {
           g_autofree char *field = g_strconcat (nested[i], ".", l->data, NULL);
 
-          if (a != NULL && nodes_equal (json_object_get_member (a, l->data), json_object_get_member (b, l->data)))
+          if (a != NULL && hilum_json_node_equal (json_object_get_member (a, l->data), json_object_get_member (b, l->data)))
             continue;
           o = op_new ("set-finding-field");
           json_object_set_string_member (o, "finding_id", finding_id);
@@ -305,7 +282,7 @@ diff_finding_fields (Diff       *diff,
           set_value (o, json_object_get_member (b, l->data));
           diff_push (diff, o);
           finding = hilum_document_find_finding (diff->work, finding_id, NULL);
-          a = _hilum_json_get_object (finding, nested[i]);
+          a = hilum_json_get_object (finding, nested[i]);
         }
       for (guint k = 0; k < old_names->len; k++)
         {
@@ -333,14 +310,14 @@ diff_finding_boxes (Diff       *diff,
   g_autoptr(GHashTable) target_annotations = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) mine = index_boxes (finding, NULL);
   g_autoptr(GHashTable) theirs = index_boxes (target, target_annotations);
-  JsonArray *annotations = _hilum_json_get_array (target, "annotations");
+  JsonArray *annotations = hilum_json_get_array (target, "annotations");
   const char *finding_id = hilum_finding_get_id (target);
 
   /* In the target's order, so boxes land where they stand there. */
   for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, j);
-      JsonArray *boxes = _hilum_json_get_array (annotation, "boxes");
+      JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
       for (guint k = 0; boxes != NULL && k < json_array_get_length (boxes); k++)
         {
@@ -361,12 +338,12 @@ diff_finding_boxes (Diff       *diff,
                                              json_object_get_string_member_with_default (annotation, "reader_id", ""));
               json_object_set_string_member (o, "image_id",
                                              json_object_get_string_member_with_default (annotation, "image_id", ""));
-              json_object_set_member (o, "box", _hilum_json_deep_copy (whole));
+              json_object_set_member (o, "box", hilum_json_deep_copy (whole));
               if (json_object_has_member (annotation, "status"))
-                json_object_set_member (o, "status", _hilum_json_deep_copy (json_object_get_member (annotation, "status")));
+                json_object_set_member (o, "status", hilum_json_deep_copy (json_object_get_member (annotation, "status")));
               diff_push (diff, o);
             }
-          else if (!nodes_equal (json_object_get_member (old, "xyxy_norm"), json_object_get_member (box, "xyxy_norm")))
+          else if (!hilum_json_node_equal (json_object_get_member (old, "xyxy_norm"), json_object_get_member (box, "xyxy_norm")))
             {
               o = op_new ("set-box");
               json_object_set_string_member (o, "box_id", id);
@@ -382,7 +359,7 @@ diff_findings (Diff      *diff,
                JsonArray *target_findings)
 {
   g_autoptr(GHashTable) target_index = index_findings (target_findings);
-  JsonArray *findings = _hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
+  JsonArray *findings = hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
   g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   guint n_common;
@@ -417,7 +394,7 @@ diff_findings (Diff      *diff,
   n_common = order->len;
   for (guint i = 0; i < n_common; i++)
     {
-      findings = _hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
+      findings = hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
       if (g_strcmp0 (hilum_finding_get_id (json_array_get_object_element (findings, i)), g_ptr_array_index (order, i)) == 0)
         continue;
       {
@@ -439,14 +416,14 @@ diff_findings (Diff      *diff,
       g_autoptr(HilumDocument) saved = NULL;
       guint n_before = diff->ops->len;
 
-      if (objects_equal (finding, target))
+      if (hilum_json_object_equal (finding, target))
         continue;
       saved = hilum_document_copy (diff->work);
       diff_finding_fields (diff, finding, target);
       finding = hilum_document_find_finding (diff->work, id, NULL);
       diff_finding_boxes (diff, finding, target);
       finding = hilum_document_find_finding (diff->work, id, NULL);
-      if (objects_equal (finding, target))
+      if (hilum_json_object_equal (finding, target))
         continue;
 
       g_set_object (&diff->work, saved);
@@ -473,7 +450,7 @@ diff_findings (Diff      *diff,
       whole = json_node_init_object (json_node_alloc (), t);
       o = op_new ("add-finding");
       json_object_set_int_member (o, "index", i);
-      json_object_set_member (o, "finding", _hilum_json_deep_copy (whole));
+      json_object_set_member (o, "finding", hilum_json_deep_copy (whole));
       diff_push (diff, o);
     }
 }
@@ -490,16 +467,16 @@ hilum_document_diff (HilumDocument *self,
   g_return_val_if_fail (HILUM_IS_DOCUMENT (target), NULL);
 
   target_root = hilum_document_get_root (target);
-  if (objects_equal (hilum_document_get_root (self), target_root))
+  if (hilum_json_object_equal (hilum_document_get_root (self), target_root))
     return NULL;
 
   diff.work = hilum_document_copy (self);
   diff.ops = ops;
 
   diff_members (&diff, target_root);
-  if (_hilum_json_get_object (target_root, "study") != NULL)
-    diff_study (&diff, _hilum_json_get_object (target_root, "study"));
-  diff_findings (&diff, _hilum_json_get_array (target_root, "findings"));
+  if (hilum_json_get_object (target_root, "study") != NULL)
+    diff_study (&diff, hilum_json_get_object (target_root, "study"));
+  diff_findings (&diff, hilum_json_get_array (target_root, "findings"));
 
   g_clear_object (&diff.work);
 

@@ -14,6 +14,7 @@
 
 #include "hilum-document.h"
 #include "hilum-document-private.h"
+#include "hilum-json.h"
 
 struct _HilumDocument
 {
@@ -23,7 +24,6 @@ struct _HilumDocument
 };
 
 G_DEFINE_FINAL_TYPE (HilumDocument, hilum_document, G_TYPE_OBJECT)
-G_DEFINE_QUARK (hilum-document-error-quark, hilum_document_error)
 
 enum {
   CHANGED,
@@ -31,125 +31,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* JSON helpers */
-
-JsonNode *
-_hilum_json_deep_copy (JsonNode *node)
-{
-  JsonNode *copy;
-
-  if (node == NULL)
-    return NULL;
-
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObject *new_object = json_object_new ();
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          json_object_set_member (new_object, name, _hilum_json_deep_copy (member));
-        copy = json_node_init_object (json_node_alloc (), new_object);
-        json_object_unref (new_object);
-        return copy;
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        JsonArray *new_array = json_array_sized_new (n);
-
-        for (guint i = 0; i < n; i++)
-          json_array_add_element (new_array, _hilum_json_deep_copy (json_array_get_element (array, i)));
-        copy = json_node_init_array (json_node_alloc (), new_array);
-        json_array_unref (new_array);
-        return copy;
-      }
-
-    case JSON_NODE_NULL:
-      return json_node_init_null (json_node_alloc ());
-
-    case JSON_NODE_VALUE:
-    default:
-      /* A fresh value: json_node_copy() would share it. Integers stay integers. */
-      copy = json_node_alloc ();
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          return json_node_init_int (copy, json_node_get_int (node));
-        case G_TYPE_DOUBLE:
-          return json_node_init_double (copy, json_node_get_double (node));
-        case G_TYPE_BOOLEAN:
-          return json_node_init_boolean (copy, json_node_get_boolean (node));
-        case G_TYPE_STRING:
-          return json_node_init_string (copy, json_node_get_string (node));
-        default:
-          return json_node_init_null (copy);
-        }
-    }
-}
-
-JsonObject *
-_hilum_json_object_deep_copy (JsonObject *object)
-{
-  g_autoptr(JsonNode) wrap = json_node_init_object (json_node_alloc (), object);
-  g_autoptr(JsonNode) copy = _hilum_json_deep_copy (wrap);
-
-  return json_object_ref (json_node_get_object (copy));
-}
-
-JsonArray *
-_hilum_json_get_array (JsonObject *object,
-                       const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-JsonObject *
-_hilum_json_get_object (JsonObject *object,
-                        const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-void
-_hilum_json_array_insert (JsonObject *parent,
-                          const char *array_member,
-                          guint       index,
-                          JsonNode   *node)
-{
-  JsonArray *old = _hilum_json_get_array (parent, array_member);
-  guint n = old != NULL ? json_array_get_length (old) : 0;
-  JsonArray *array = json_array_sized_new (n + 1);
-
-  /* JsonArray cannot insert: build the new array from the same element nodes, so the
-   * objects others hold (findings, boxes) stay the same objects. */
-  for (guint i = 0; i <= n; i++)
-    {
-      if (i == MIN (index, n))
-        json_array_add_element (array, node);
-      if (i < n)
-        json_array_add_element (array, json_node_ref (json_array_get_element (old, i)));
-    }
-  json_object_set_array_member (parent, array_member, array);
-}
-
-char *
-hilum_uuid_new (void)
-{
-  return g_uuid_string_random ();
-}
 
 /* Validation of a whole document */
 
@@ -176,23 +57,10 @@ invalid (GError     **error,
 }
 
 static gboolean
-member_is (JsonObject  *object,
-           const char  *name,
-           JsonNodeType type)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && json_node_get_node_type (node) == type;
-}
-
-static gboolean
 member_is_string (JsonObject *object,
                   const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING;
+  return hilum_json_node_is_string (json_object_get_member (object, name));
 }
 
 static gboolean
@@ -216,8 +84,8 @@ validate_boxes (JsonArray   *boxes,
       box_id = json_object_get_string_member (box, "box_id");
       if (!g_hash_table_add (box_ids, (gpointer) box_id))
         return invalid (error, _("two boxes have the same id “%s”."), box_id);
-      if (!member_is (box, "xyxy_norm", JSON_NODE_ARRAY)
-          || json_array_get_length (xyxy = _hilum_json_get_array (box, "xyxy_norm")) != 4)
+      if (!hilum_json_member_is (box, "xyxy_norm", JSON_NODE_ARRAY)
+          || json_array_get_length (xyxy = hilum_json_get_array (box, "xyxy_norm")) != 4)
         return invalid (error, _("box “%s” has no “xyxy_norm” with four numbers."), box_id);
       for (guint c = 0; c < 4; c++)
         {
@@ -251,15 +119,15 @@ validate_finding (JsonNode    *node,
   finding_id = json_object_get_string_member (finding, "finding_id");
   if (!g_hash_table_add (finding_ids, (gpointer) finding_id))
     return invalid (error, _("two findings have the same id “%s”."), finding_id);
-  if (json_object_has_member (finding, "text") && !member_is (finding, "text", JSON_NODE_OBJECT))
+  if (json_object_has_member (finding, "text") && !hilum_json_member_is (finding, "text", JSON_NODE_OBJECT))
     return invalid (error, _("the “text” of finding %u is not an object."), number);
 
   if (!json_object_has_member (finding, "annotations"))
     return TRUE;
-  if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
+  if (!hilum_json_member_is (finding, "annotations", JSON_NODE_ARRAY))
     return invalid (error, _("the “annotations” of finding %u are not a list."), number);
 
-  annotations = _hilum_json_get_array (finding, "annotations");
+  annotations = hilum_json_get_array (finding, "annotations");
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
       JsonNode *a_node = json_array_get_element (annotations, j);
@@ -271,9 +139,9 @@ validate_finding (JsonNode    *node,
       if (!member_is_string (annotation, "reader_id") || !member_is_string (annotation, "image_id"))
         return invalid (error, _("an annotation of finding %u has no “reader_id” or “image_id” text."),
                         number);
-      if (!member_is (annotation, "boxes", JSON_NODE_ARRAY))
+      if (!hilum_json_member_is (annotation, "boxes", JSON_NODE_ARRAY))
         return invalid (error, _("an annotation of finding %u has no “boxes” list."), number);
-      if (!validate_boxes (_hilum_json_get_array (annotation, "boxes"), number, box_ids, error))
+      if (!validate_boxes (hilum_json_get_array (annotation, "boxes"), number, box_ids, error))
         return FALSE;
     }
   return TRUE;
@@ -299,9 +167,9 @@ validate_document (JsonNode  *root,
     return invalid (error, _("its schema is “%s”, not “%s”."),
                     json_object_get_string_member (object, "schema"), HILUM_DOCUMENT_SCHEMA);
 
-  if (!member_is (object, "study", JSON_NODE_OBJECT))
+  if (!hilum_json_member_is (object, "study", JSON_NODE_OBJECT))
     return invalid (error, _("it has no “study” object."));
-  study = _hilum_json_get_object (object, "study");
+  study = hilum_json_get_object (object, "study");
   if (!member_is_string (study, "study_id"))
     return invalid (error, _("“study_id” is missing or not text."));
 
@@ -309,13 +177,13 @@ validate_document (JsonNode  *root,
     {
       const char *name = i == 0 ? "images" : "readers";
 
-      if (json_object_has_member (object, name) && !member_is (object, name, JSON_NODE_ARRAY))
+      if (json_object_has_member (object, name) && !hilum_json_member_is (object, name, JSON_NODE_ARRAY))
         return invalid (error, _("“%s” is not a list."), name);
     }
 
-  if (!member_is (object, "findings", JSON_NODE_ARRAY))
+  if (!hilum_json_member_is (object, "findings", JSON_NODE_ARRAY))
     return invalid (error, _("“findings” is missing or not a list."));
-  findings = _hilum_json_get_array (object, "findings");
+  findings = hilum_json_get_array (object, "findings");
   for (guint i = 0; i < json_array_get_length (findings); i++)
     if (!validate_finding (json_array_get_element (findings, i), i + 1, finding_ids, box_ids, error))
       return FALSE;
@@ -446,7 +314,7 @@ hilum_document_new_from_json (JsonNode  *root,
     return NULL;
 
   self = g_object_new (HILUM_TYPE_DOCUMENT, NULL);
-  self->root = _hilum_json_deep_copy (root);
+  self->root = hilum_json_deep_copy (root);
   return self;
 }
 
@@ -477,7 +345,7 @@ hilum_document_copy (HilumDocument *self)
   g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
 
   copy = g_object_new (HILUM_TYPE_DOCUMENT, NULL);
-  copy->root = _hilum_json_deep_copy (self->root);
+  copy->root = hilum_json_deep_copy (self->root);
   return copy;
 }
 
@@ -486,7 +354,7 @@ hilum_document_to_json (HilumDocument *self)
 {
   g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
 
-  return _hilum_json_deep_copy (self->root);
+  return hilum_json_deep_copy (self->root);
 }
 
 char *
@@ -514,13 +382,13 @@ hilum_document_get_root (HilumDocument *self)
 static JsonObject *
 get_study (HilumDocument *self)
 {
-  return _hilum_json_get_object (json_node_get_object (self->root), "study");
+  return hilum_json_get_object (json_node_get_object (self->root), "study");
 }
 
 static JsonArray *
 get_findings (HilumDocument *self)
 {
-  return _hilum_json_get_array (json_node_get_object (self->root), "findings");
+  return hilum_json_get_array (json_node_get_object (self->root), "findings");
 }
 
 const char *
@@ -601,9 +469,9 @@ _hilum_finding_find_annotation (JsonObject *finding,
 {
   JsonArray *annotations;
 
-  if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
+  if (!hilum_json_member_is (finding, "annotations", JSON_NODE_ARRAY))
     return NULL;
-  annotations = _hilum_json_get_array (finding, "annotations");
+  annotations = hilum_json_get_array (finding, "annotations");
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, j);
@@ -637,13 +505,13 @@ hilum_document_find_box (HilumDocument  *self,
       JsonObject *finding = json_array_get_object_element (findings, i);
       JsonArray *annotations;
 
-      if (!member_is (finding, "annotations", JSON_NODE_ARRAY))
+      if (!hilum_json_member_is (finding, "annotations", JSON_NODE_ARRAY))
         continue;
-      annotations = _hilum_json_get_array (finding, "annotations");
+      annotations = hilum_json_get_array (finding, "annotations");
       for (guint j = 0; j < json_array_get_length (annotations); j++)
         {
           JsonObject *annotation = json_array_get_object_element (annotations, j);
-          JsonArray *boxes = _hilum_json_get_array (annotation, "boxes");
+          JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
           for (guint k = 0; boxes != NULL && k < json_array_get_length (boxes); k++)
             {
@@ -673,7 +541,7 @@ hilum_document_find_reader (HilumDocument *self,
 
   g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
 
-  readers = _hilum_json_get_array (hilum_document_get_root (self), "readers");
+  readers = hilum_json_get_array (hilum_document_get_root (self), "readers");
   for (guint i = 0; readers != NULL && reader_id != NULL && i < json_array_get_length (readers); i++)
     {
       JsonNode *node = json_array_get_element (readers, i);
@@ -712,7 +580,7 @@ hilum_document_find_image_by_role (HilumDocument *self,
   g_return_val_if_fail (HILUM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (role != NULL, NULL);
 
-  images = _hilum_json_get_array (json_node_get_object (self->root), "images");
+  images = hilum_json_get_array (json_node_get_object (self->root), "images");
   for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
     {
       JsonNode *node = json_array_get_element (images, i);
@@ -775,34 +643,4 @@ hilum_finding_get_text (JsonObject *finding,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return "";
   return json_node_get_string (node);
-}
-
-JsonObject *
-hilum_finding_new (const char *polarity)
-{
-  g_autofree char *uuid = hilum_uuid_new ();
-  JsonObject *finding = json_object_new ();
-  JsonObject *text = json_object_new ();
-  JsonObject *translation = json_object_new ();
-
-  json_object_set_string_member (finding, "finding_id", uuid);
-  json_object_set_string_member (finding, "polarity", polarity != NULL ? polarity : "positive");
-  json_object_set_string_member (text, "en", "");
-  json_object_set_string_member (text, "es", "");
-  json_object_set_object_member (finding, "text", text);
-  for (guint i = 0; i < 2; i++)
-    {
-      JsonObject *state = json_object_new ();
-
-      json_object_set_string_member (state, "state", "draft");
-      json_object_set_null_member (state, "by");
-      json_object_set_null_member (state, "at");
-      json_object_set_object_member (translation, i == 0 ? "en" : "es", state);
-    }
-  json_object_set_object_member (finding, "translation", translation);
-  json_object_set_array_member (finding, "labels", json_array_new ());
-  json_object_set_array_member (finding, "locations", json_array_new ());
-  json_object_set_null_member (finding, "progression");
-  json_object_set_array_member (finding, "annotations", json_array_new ());
-  return finding;
 }

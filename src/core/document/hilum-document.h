@@ -8,6 +8,7 @@
 
 #include "hilum-operation.h"
 #include "hilum-types.h"
+#include "hilum-uuid.h"
 
 G_BEGIN_DECLS
 
@@ -53,16 +54,6 @@ G_BEGIN_DECLS
 #define HILUM_TYPE_DOCUMENT (hilum_document_get_type ())
 G_DECLARE_FINAL_TYPE (HilumDocument, hilum_document, HILUM, DOCUMENT, GObject)
 
-#define HILUM_DOCUMENT_ERROR (hilum_document_error_quark ())
-typedef enum
-{
-  HILUM_DOCUMENT_ERROR_INVALID,      /* not a hilum-study/1 document */
-  HILUM_DOCUMENT_ERROR_NOT_FOUND,    /* an operation names a finding/box that is not there */
-  HILUM_DOCUMENT_ERROR_BAD_OPERATION,/* malformed operation */
-  HILUM_DOCUMENT_ERROR_FORBIDDEN,    /* e.g. changing another reader's box */
-} HilumDocumentError;
-GQuark           hilum_document_error_quark          (void);
-
 HilumDocument   *hilum_document_new                  (const char     *study_id);
 /* Validates the schema; takes a deep copy of @root. */
 HilumDocument   *hilum_document_new_from_json        (JsonNode       *root,
@@ -105,6 +96,93 @@ const char      *hilum_document_get_reader_name      (HilumDocument  *self,
 JsonObject      *hilum_document_find_image_by_role   (HilumDocument  *self,
                                                       const char     *role);
 
+/*
+ * Typed accessors (hilum-document-access.c): what the UI reads a study through, never the
+ * JSON tree. Strings are (transfer none), owned by the document and valid until it next
+ * changes ("changed"); copy what must outlive that. A finding that is not there reads as
+ * empty: "" texts, no terms, positive, draft.
+ */
+
+/* (nullable) The id of the finding at @index in report order; NULL past the end. */
+const char      *hilum_document_get_finding_id       (HilumDocument  *self,
+                                                      guint           index);
+/* TRUE when the study has @finding_id; @index (optional) gets its place in report order. */
+gboolean         hilum_document_get_finding_index    (HilumDocument  *self,
+                                                      const char     *finding_id,
+                                                      guint          *index);
+gboolean         hilum_document_has_finding          (HilumDocument  *self,
+                                                      const char     *finding_id);
+HilumPolarity    hilum_document_get_finding_polarity (HilumDocument  *self,
+                                                      const char     *finding_id);
+/* The sentence in @lang ("es", "en"); "" when there is none. */
+const char      *hilum_document_get_finding_text     (HilumDocument  *self,
+                                                      const char     *finding_id,
+                                                      const char     *lang);
+/* (nullable) "stable", "improved", "worsened" or a value of the source; NULL: not stated. */
+const char      *hilum_document_get_finding_progression (HilumDocument *self,
+                                                         const char    *finding_id);
+/* (transfer full) The PadChest label / location keys in order; never NULL. */
+GStrv            hilum_document_dup_finding_labels   (HilumDocument  *self,
+                                                      const char     *finding_id);
+GStrv            hilum_document_dup_finding_locations (HilumDocument *self,
+                                                       const char    *finding_id);
+/* The translation state of @lang; @by (optional) gets who verified it ("" when not
+ * recorded), @at (optional) when (ISO 8601; NULL when not recorded). */
+HilumTranslationState hilum_document_get_translation_state (HilumDocument  *self,
+                                                            const char     *finding_id,
+                                                            const char     *lang,
+                                                            const char    **by,
+                                                            const char    **at);
+
+/* One box as the document stores it; strings borrowed from the document. */
+typedef struct
+{
+  const char *box_id;
+  const char *finding_id;
+  const char *reader_id;
+  const char *image_id;
+  guint       finding_index;    /* the finding's place in report order */
+  double      xyxy_norm[4];     /* as stored: x1, y1, x2, y2 in [0,1] (not reordered) */
+} HilumDocumentBox;
+
+/* Appends to @boxes (a GArray of HilumDocumentBox) the boxes of @finding_id (NULL: every
+ * finding) on @image_id (NULL: every image), in report order, then annotation and box
+ * order. Malformed boxes (no id, not four numbers) are left out. Returns the number added. */
+guint            hilum_document_collect_boxes        (HilumDocument  *self,
+                                                      const char     *finding_id,
+                                                      const char     *image_id,
+                                                      GArray         *boxes);
+
+typedef struct
+{
+  const char *reader_id;
+  const char *name;             /* "" when the study has none */
+  const char *role;             /* "reader", "reviewer", "translator"; "" when absent */
+} HilumDocumentReader;
+
+guint            hilum_document_get_n_readers        (HilumDocument  *self);
+/* FALSE when @index is past the end or that entry is not a reader object. */
+gboolean         hilum_document_get_reader           (HilumDocument  *self,
+                                                      guint           index,
+                                                      HilumDocumentReader *reader);
+
+typedef struct
+{
+  const char *image_id;
+  const char *role;             /* "current_frontal" … "other"; "" when absent */
+  guint       width;            /* pixels; 0 when the document does not say */
+  guint       height;
+} HilumDocumentImage;
+
+guint            hilum_document_get_n_images         (HilumDocument  *self);
+/* FALSE when @index is past the end or that entry is not an image object. */
+gboolean         hilum_document_get_image            (HilumDocument  *self,
+                                                      guint           index,
+                                                      HilumDocumentImage *image);
+/* (nullable) The image_id of the first image of @role. */
+const char      *hilum_document_get_image_id_by_role (HilumDocument  *self,
+                                                      const char     *role);
+
 /* Applies @op (validated first: nothing changes on error), filling in its "before",
  * "index"/"from". Emits "changed" with the operation. */
 gboolean         hilum_document_apply                (HilumDocument  *self,
@@ -120,9 +198,5 @@ const char      *hilum_finding_get_id                (JsonObject     *finding);
 const char      *hilum_finding_get_polarity          (JsonObject     *finding);
 const char      *hilum_finding_get_text              (JsonObject     *finding,
                                                       const char     *lang);
-
-/* A new empty finding object (new UUID, polarity positive, empty texts). */
-JsonObject      *hilum_finding_new                   (const char     *polarity);
-char            *hilum_uuid_new                      (void);
 
 G_END_DECLS

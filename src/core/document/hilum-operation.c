@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "hilum-document.h"
-#include "hilum-document-private.h"
+#include "hilum-json.h"
 #include "hilum-operation.h"
+#include "hilum-uuid.h"
 
 struct _HilumOperation
 {
@@ -86,7 +86,7 @@ hilum_operation_new_from_string (const char  *json,
 
   /* The parser's nodes are immutable (sealed): apply() fills fields in, so copy. */
   {
-    g_autoptr(JsonNode) copy = _hilum_json_deep_copy (root);
+    g_autoptr(JsonNode) copy = hilum_json_deep_copy (root);
     return hilum_operation_new_from_json (json_node_get_object (copy));
   }
 }
@@ -148,7 +148,7 @@ copy_member (JsonObject *dst,
   JsonNode *node = json_object_get_member (src, from);
 
   if (node != NULL)
-    json_object_set_member (dst, to, _hilum_json_deep_copy (node));
+    json_object_set_member (dst, to, hilum_json_deep_copy (node));
 }
 
 static JsonNode *
@@ -181,15 +181,15 @@ invert_set (JsonObject *object)
       if (g_str_equal (name, "op") || g_str_equal (name, "author") || g_str_equal (name, "time"))
         continue;
       else if (g_str_equal (name, "value"))
-        json_object_set_member (inverse, "before", _hilum_json_deep_copy (node));
+        json_object_set_member (inverse, "before", hilum_json_deep_copy (node));
       else if (g_str_equal (name, "before"))
-        json_object_set_member (inverse, "value", _hilum_json_deep_copy (node));
+        json_object_set_member (inverse, "value", hilum_json_deep_copy (node));
       else if (g_str_equal (name, "parent_created"))
         json_object_set_boolean_member (inverse, "remove_parent", TRUE);
       else if (g_str_equal (name, "remove_parent") || g_str_equal (name, "parent_removed"))
         continue;
       else
-        json_object_set_member (inverse, name, _hilum_json_deep_copy (node));
+        json_object_set_member (inverse, name, hilum_json_deep_copy (node));
     }
   return op_take (inverse);
 }
@@ -233,11 +233,11 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-finding"))
     {
-      JsonObject *finding = _hilum_json_get_object (o, "finding");
+      JsonObject *finding = hilum_json_get_object (o, "finding");
 
       inverse = op_object_new ("remove-finding");
       if (finding != NULL)
-        json_object_set_string_member (inverse, "finding_id", hilum_finding_get_id (finding));
+        json_object_set_string_member (inverse, "finding_id", hilum_json_get_string (finding, "finding_id", ""));
       copy_member (inverse, "index", o, "index");
       return op_take (inverse);
     }
@@ -261,7 +261,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-box"))
     {
-      JsonObject *box = _hilum_json_get_object (o, "box");
+      JsonObject *box = hilum_json_get_object (o, "box");
 
       inverse = op_object_new ("remove-box");
       if (box != NULL)
@@ -297,7 +297,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "add-reader"))
     {
-      JsonObject *reader = _hilum_json_get_object (o, "reader");
+      JsonObject *reader = hilum_json_get_object (o, "reader");
 
       inverse = op_object_new ("remove-reader");
       if (reader != NULL)
@@ -316,7 +316,7 @@ invert_unmarked (HilumOperation *self)
 
   if (g_str_equal (kind, "batch"))
     {
-      JsonArray *ops = _hilum_json_get_array (o, "ops");
+      JsonArray *ops = hilum_json_get_array (o, "ops");
       JsonArray *inverted = json_array_new ();
       guint n = ops != NULL ? json_array_get_length (ops) : 0;
 
@@ -435,7 +435,7 @@ hilum_operation_new_set_study_field (const char *field,
 
   o = op_object_new ("set-study-field");
   json_object_set_string_member (o, "field", field);
-  json_object_set_member (o, "value", value != NULL ? _hilum_json_deep_copy (value)
+  json_object_set_member (o, "value", value != NULL ? hilum_json_deep_copy (value)
                                                     : json_node_new (JSON_NODE_NULL));
   return op_take (o);
 }
@@ -453,7 +453,7 @@ hilum_operation_new_add_finding (JsonObject *finding,
   o = op_object_new ("add-finding");
   if (index >= 0)
     json_object_set_int_member (o, "index", index);
-  json_object_set_member (o, "finding", _hilum_json_deep_copy (wrap));
+  json_object_set_member (o, "finding", hilum_json_deep_copy (wrap));
   return op_take (o);
 }
 
@@ -496,7 +496,7 @@ hilum_operation_new_set_finding_field (const char *finding_id,
   o = op_object_new ("set-finding-field");
   json_object_set_string_member (o, "finding_id", finding_id);
   json_object_set_string_member (o, "field", field);
-  json_object_set_member (o, "value", value != NULL ? _hilum_json_deep_copy (value)
+  json_object_set_member (o, "value", value != NULL ? hilum_json_deep_copy (value)
                                                     : json_node_new (JSON_NODE_NULL));
   return op_take (o);
 }
@@ -585,7 +585,7 @@ hilum_operation_new_add_reader (JsonObject *reader)
 
   wrap = json_node_init_object (json_node_alloc (), reader);
   o = op_object_new ("add-reader");
-  json_object_set_member (o, "reader", _hilum_json_deep_copy (wrap));
+  json_object_set_member (o, "reader", hilum_json_deep_copy (wrap));
   return op_take (o);
 }
 
@@ -627,7 +627,7 @@ hilum_operation_copy (HilumOperation *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   wrap = json_node_init_object (json_node_alloc (), self->object);
-  copy = _hilum_json_deep_copy (wrap);
+  copy = hilum_json_deep_copy (wrap);
   return hilum_operation_new_from_json (json_node_get_object (copy));
 }
 
@@ -653,8 +653,8 @@ hilum_operation_new_replace_finding (JsonObject *finding)
 
   wrap = json_node_init_object (json_node_alloc (), finding);
   o = op_object_new ("replace-finding");
-  json_object_set_string_member (o, "finding_id", hilum_finding_get_id (finding));
-  json_object_set_member (o, "value", _hilum_json_deep_copy (wrap));
+  json_object_set_string_member (o, "finding_id", hilum_json_get_string (finding, "finding_id", ""));
+  json_object_set_member (o, "value", hilum_json_deep_copy (wrap));
   return op_take (o);
 }
 
@@ -669,6 +669,151 @@ hilum_operation_new_set_document_field (const char *field,
   o = op_object_new ("set-document-field");
   json_object_set_string_member (o, "field", field);
   if (value != NULL)
-    json_object_set_member (o, "value", _hilum_json_deep_copy (value));
+    json_object_set_member (o, "value", hilum_json_deep_copy (value));
   return op_take (o);
+}
+
+HilumOperation *
+hilum_operation_new_set_study_text (const char *field,
+                                    const char *text)
+{
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  value = json_node_init_string (json_node_alloc (), text != NULL ? text : "");
+  return hilum_operation_new_set_study_field (field, value);
+}
+
+HilumOperation *
+hilum_operation_new_set_polarity (const char    *finding_id,
+                                  HilumPolarity  polarity)
+{
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+
+  value = json_node_init_string (json_node_alloc (), hilum_polarity_to_string (polarity));
+  return hilum_operation_new_set_finding_field (finding_id, "polarity", value);
+}
+
+HilumOperation *
+hilum_operation_new_set_progression (const char *finding_id,
+                                     const char *progression)
+{
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+
+  value = progression != NULL ? json_node_init_string (json_node_alloc (), progression)
+                              : json_node_init_null (json_node_alloc ());
+  return hilum_operation_new_set_finding_field (finding_id, "progression", value);
+}
+
+HilumOperation *
+hilum_operation_new_set_terms (const char         *finding_id,
+                               const char         *field,
+                               const char * const *terms)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) value = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+  g_return_val_if_fail (g_strcmp0 (field, "labels") == 0 || g_strcmp0 (field, "locations") == 0, NULL);
+
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    json_array_add_string_element (array, terms[i]);
+  value = json_node_init_array (json_node_alloc (), array);
+  return hilum_operation_new_set_finding_field (finding_id, field, value);
+}
+
+HilumOperation *
+hilum_operation_new_set_translation_state (const char            *finding_id,
+                                           const char            *lang,
+                                           HilumTranslationState  state,
+                                           const char            *by,
+                                           const char            *at)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) value = NULL;
+  g_autofree char *field = NULL;
+
+  g_return_val_if_fail (finding_id != NULL, NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  json_object_set_string_member (object, "state", hilum_translation_state_to_string (state));
+  if (by != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *now_text = at == NULL ? g_date_time_format_iso8601 (now) : NULL;
+
+      json_object_set_string_member (object, "by", by);
+      json_object_set_string_member (object, "at", at != NULL ? at : now_text);
+    }
+  value = json_node_init_object (json_node_alloc (), object);
+  field = g_strconcat ("translation.", lang, NULL);
+  return hilum_operation_new_set_finding_field (finding_id, field, value);
+}
+
+HilumOperation *
+hilum_operation_new_add_empty_finding (HilumPolarity polarity,
+                                       int           index)
+{
+  g_autoptr(JsonObject) finding = hilum_finding_new (hilum_polarity_to_string (polarity));
+
+  return hilum_operation_new_add_finding (finding, index);
+}
+
+const char *
+hilum_operation_get_field (HilumOperation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return hilum_json_get_string (self->object, "field", NULL);
+}
+
+const char *
+hilum_operation_get_finding_id (HilumOperation *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  id = hilum_json_get_string (self->object, "finding_id", NULL);
+  if (id == NULL)
+    id = hilum_json_get_string (hilum_json_get_object (self->object, "finding"), "finding_id", NULL);
+  if (id == NULL && g_strcmp0 (hilum_operation_get_kind (self), "replace-finding") == 0)
+    id = hilum_json_get_string (hilum_json_get_object (self->object, "value"), "finding_id", NULL);
+  return id;
+}
+
+/* The finding the report's "Add Sentence" inserts: every member a finding has, empty. */
+JsonObject *
+hilum_finding_new (const char *polarity)
+{
+  g_autofree char *uuid = hilum_uuid_new ();
+  JsonObject *finding = json_object_new ();
+  JsonObject *text = json_object_new ();
+  JsonObject *translation = json_object_new ();
+
+  json_object_set_string_member (finding, "finding_id", uuid);
+  json_object_set_string_member (finding, "polarity", polarity != NULL ? polarity : "positive");
+  json_object_set_string_member (text, "en", "");
+  json_object_set_string_member (text, "es", "");
+  json_object_set_object_member (finding, "text", text);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *state = json_object_new ();
+
+      json_object_set_string_member (state, "state", "draft");
+      json_object_set_null_member (state, "by");
+      json_object_set_null_member (state, "at");
+      json_object_set_object_member (translation, i == 0 ? "en" : "es", state);
+    }
+  json_object_set_object_member (finding, "translation", translation);
+  json_object_set_array_member (finding, "labels", json_array_new ());
+  json_object_set_array_member (finding, "locations", json_array_new ());
+  json_object_set_null_member (finding, "progression");
+  json_object_set_array_member (finding, "annotations", json_array_new ());
+  return finding;
 }

@@ -125,4 +125,40 @@ HilumOperation  *hilum_operation_new_replace_finding (JsonObject     *finding);
 HilumOperation  *hilum_operation_new_set_document_field (const char  *field,
                                                          JsonNode    *value);
 
+/* Typed constructors: what the UI edits with, so it never builds JSON values itself. */
+/* set-study-field of a text field (indication … study_date, status) to @text. */
+HilumOperation  *hilum_operation_new_set_study_text  (const char     *field,
+                                                      const char     *text);
+HilumOperation  *hilum_operation_new_set_polarity    (const char     *finding_id,
+                                                      HilumPolarity   polarity);
+/* @progression NULL: "not stated" (null). */
+HilumOperation  *hilum_operation_new_set_progression (const char     *finding_id,
+                                                      const char     *progression);
+/* @field "labels" or "locations"; @terms (nullable: none) their English keys in order. */
+HilumOperation  *hilum_operation_new_set_terms       (const char     *finding_id,
+                                                      const char     *field,
+                                                      const char * const *terms);
+/* translation.@lang = {"state": …, "by": @by, "at": @at}; "by"/"at" only when @by is
+ * given (@at NULL then means now). A draft is written without them. */
+HilumOperation  *hilum_operation_new_set_translation_state (const char *finding_id,
+                                                            const char *lang,
+                                                            HilumTranslationState state,
+                                                            const char *by,
+                                                            const char *at);
+/* add-finding of a new empty finding (hilum_finding_new) at @index (-1: at the end);
+ * hilum_operation_get_finding_id() gives its new id. */
+HilumOperation  *hilum_operation_new_add_empty_finding (HilumPolarity polarity,
+                                                        int           index);
+
+/* What an operation is about, for redrawing only what it changed. */
+/* (nullable) The "field" of a set-* operation ("text.es", "indication" …). */
+const char      *hilum_operation_get_field           (HilumOperation *self);
+/* (nullable) The finding a finding or box operation names: its "finding_id", or the id
+ * of the finding an add-finding / replace-finding carries. */
+const char      *hilum_operation_get_finding_id      (HilumOperation *self);
+
+/* (transfer full) A new empty finding object: new UUID, @polarity ("positive" when NULL),
+ * empty texts, draft translations, no labels, locations, progression or boxes. */
+JsonObject      *hilum_finding_new                   (const char     *polarity);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hilum-document-private.h"
+#include "hilum-json.h"
 #include "hilum-history.h"
 
 typedef struct
@@ -132,12 +133,12 @@ hilum_history_push (HilumHistory   *self,
 
       /* The first "before", the last "value". */
       if (value != NULL)
-        json_object_set_member (target, "value", _hilum_json_deep_copy (value));
+        json_object_set_member (target, "value", hilum_json_deep_copy (value));
       else if (json_object_has_member (target, "value"))
         json_object_remove_member (target, "value");
       if (json_object_has_member (incoming, "time"))
         json_object_set_member (hilum_operation_get_json (last->op), "time",
-                                _hilum_json_deep_copy (json_object_get_member (incoming, "time")));
+                                hilum_json_deep_copy (json_object_get_member (incoming, "time")));
       last->time = now_usec;
       return TRUE;
     }

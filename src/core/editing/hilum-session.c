@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-document-private.h"
+#include "hilum-json.h"
 #include "hilum-history.h"
 #include "hilum-session.h"
 
@@ -118,12 +119,12 @@ check_finding_boxes (HilumSession  *self,
 {
   JsonArray *annotations;
 
-  if (finding == NULL || (annotations = _hilum_json_get_array (finding, "annotations")) == NULL)
+  if (finding == NULL || (annotations = hilum_json_get_array (finding, "annotations")) == NULL)
     return TRUE;
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, j);
-      JsonArray *boxes = _hilum_json_get_array (annotation, "boxes");
+      JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
       const char *owner = json_object_get_string_member_with_default (annotation, "reader_id", NULL);
 
       if (boxes != NULL && json_array_get_length (boxes) > 0 && !forbid_other_reader (self, owner, error))
@@ -152,7 +153,7 @@ check_rights (HilumSession    *self,
 
   if (g_str_equal (kind, "batch"))
     {
-      JsonArray *ops = _hilum_json_get_array (o, "ops");
+      JsonArray *ops = hilum_json_get_array (o, "ops");
 
       for (guint i = 0; ops != NULL && i < json_array_get_length (ops); i++)
         {
@@ -172,7 +173,7 @@ check_rights (HilumSession    *self,
    * and the session reader's own entry in the readers. */
   if (json_object_get_boolean_member_with_default (o, "auto", FALSE))
     {
-      JsonObject *reader = _hilum_json_get_object (o, "reader");
+      JsonObject *reader = hilum_json_get_object (o, "reader");
       const char *reader_id = reader != NULL
                               ? json_object_get_string_member_with_default (reader, "reader_id", NULL)
                               : json_object_get_string_member_with_default (o, "reader_id", NULL);
@@ -228,9 +229,9 @@ check_rights (HilumSession    *self,
       if (g_str_equal (kind, "replace-finding"))
         {
           /* Replacing is fine as long as other readers' annotations stay the same. */
-          JsonObject *value = _hilum_json_get_object (o, "value");
-          JsonArray *old = finding != NULL ? _hilum_json_get_array (finding, "annotations") : NULL;
-          JsonArray *new = value != NULL ? _hilum_json_get_array (value, "annotations") : NULL;
+          JsonObject *value = hilum_json_get_object (o, "value");
+          JsonArray *old = finding != NULL ? hilum_json_get_array (finding, "annotations") : NULL;
+          JsonArray *new = value != NULL ? hilum_json_get_array (value, "annotations") : NULL;
 
           for (guint pass = 0; pass < 2; pass++)
             {
@@ -313,7 +314,7 @@ wrap_first_edit (HilumSession   *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_operation_unref);
   gboolean is_new = g_strcmp0 (hilum_document_get_study_field (self->document, "status"), "new") == 0;
   gboolean add_reader = !reader_in_document (self)
-                        && _hilum_json_get_array (hilum_document_get_root (self->document), "readers") != NULL
+                        && hilum_json_get_array (hilum_document_get_root (self->document), "readers") != NULL
                         && !g_str_equal (hilum_operation_get_kind (op), "add-reader");
 
   if ((!is_new || is_status_edit (op)) && !add_reader)

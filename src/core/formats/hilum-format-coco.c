@@ -71,16 +71,16 @@ image_has_boxes (HilumDocument *document,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonArray *annotations = hilum_format_get_array (hilum_document_get_finding (document, i),
+      JsonArray *annotations = hilum_json_get_array (hilum_document_get_finding (document, i),
                                                        "annotations");
 
       for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
         {
           JsonObject *annotation = json_array_get_object_element (annotations, j);
-          JsonArray *boxes = annotation != NULL ? hilum_format_get_array (annotation, "boxes") : NULL;
+          JsonArray *boxes = annotation != NULL ? hilum_json_get_array (annotation, "boxes") : NULL;
 
           if (boxes != NULL && json_array_get_length (boxes) > 0
-              && g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) == 0)
+              && g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL), image_id) == 0)
             return TRUE;
         }
     }
@@ -102,7 +102,7 @@ export_document (Writer                   *writer,
                  GError                  **error)
 {
   JsonObject *root = hilum_document_get_root (document);
-  JsonArray *images = hilum_format_get_array (root, "images");
+  JsonArray *images = hilum_json_get_array (root, "images");
   const char *study_id = hilum_document_get_study_id (document);
   g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   guint n = hilum_document_get_n_findings (document);
@@ -110,7 +110,7 @@ export_document (Writer                   *writer,
   for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
     {
       JsonObject *image = json_array_get_object_element (images, i);
-      const char *image_id = image != NULL ? hilum_format_get_string (image, "image_id", NULL) : NULL;
+      const char *image_id = image != NULL ? hilum_json_get_string (image, "image_id", NULL) : NULL;
       const char *file;
       g_autoptr(GError) local_error = NULL;
       JsonObject *object;
@@ -130,7 +130,7 @@ export_document (Writer                   *writer,
           continue;
         }
 
-      file = hilum_format_get_string (image, "file", NULL);
+      file = hilum_json_get_string (image, "file", NULL);
       entry = g_new0 (ImageEntry, 1);
       entry->coco_id = ++writer->next_image;
       entry->width = width;
@@ -144,22 +144,22 @@ export_document (Writer                   *writer,
       json_object_set_string_member (object, "file_name", file != NULL && *file != '\0' ? file : image_id);
       json_object_set_string_member (object, "study_id", study_id);
       json_object_set_string_member (object, "hilum_image_id", image_id);
-      json_object_set_string_member (object, "role", hilum_format_get_string (image, "role", "other"));
+      json_object_set_string_member (object, "role", hilum_json_get_string (image, "role", "other"));
       json_array_add_object_element (writer->images, object);
     }
 
   for (guint i = 0; i < n; i++)
     {
       JsonObject *finding = hilum_document_get_finding (document, i);
-      JsonArray *annotations = hilum_format_get_array (finding, "annotations");
+      JsonArray *annotations = hilum_json_get_array (finding, "annotations");
       gint64 category = -1;
 
       for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
         {
           JsonObject *annotation = json_array_get_object_element (annotations, j);
-          JsonArray *boxes = annotation != NULL ? hilum_format_get_array (annotation, "boxes") : NULL;
+          JsonArray *boxes = annotation != NULL ? hilum_json_get_array (annotation, "boxes") : NULL;
           ImageEntry *entry = annotation != NULL
-                              ? g_hash_table_lookup (entries, hilum_format_get_string (annotation, "image_id", ""))
+                              ? g_hash_table_lookup (entries, hilum_json_get_string (annotation, "image_id", ""))
                               : NULL;
 
           for (guint k = 0; entry != NULL && boxes != NULL && k < json_array_get_length (boxes); k++)
@@ -193,7 +193,7 @@ export_document (Writer                   *writer,
               json_object_set_string_member (object, "label_text", hilum_finding_get_text (finding, "en"));
               json_object_set_string_member (object, "finding_id", hilum_finding_get_id (finding));
               json_object_set_string_member (object, "reader_id",
-                                             hilum_format_get_string (annotation, "reader_id", ""));
+                                             hilum_json_get_string (annotation, "reader_id", ""));
               json_object_set_string_member (object, "study_id", study_id);
               json_array_add_object_element (writer->annotations, object);
             }
@@ -362,13 +362,13 @@ read_image (Reader     *reader,
       return;
     }
 
-  file_name = hilum_format_get_string (object, "file_name", "");
+  file_name = hilum_json_get_string (object, "file_name", "");
   if (*file_name == '\0')
     file_name = NULL;
-  image_id = hilum_format_get_string (object, "hilum_image_id", NULL);
+  image_id = hilum_json_get_string (object, "hilum_image_id", NULL);
   if (image_id == NULL)
     image_id = file_name;
-  study_id = hilum_format_get_string (object, "study_id", NULL);
+  study_id = hilum_json_get_string (object, "study_id", NULL);
   if (study_id == NULL && file_name != NULL)
     {
       g_autofree char *base = g_path_get_basename (file_name);
@@ -391,7 +391,7 @@ read_image (Reader     *reader,
   image->width = width;
   image->height = height;
   hilum_format_root_add_image (image->study->root, image_id,
-                               hilum_format_get_string (object, "role", "current_frontal"),
+                               hilum_json_get_string (object, "role", "current_frontal"),
                                width, height, file_name);
   g_hash_table_insert (reader->images, g_memdup2 (&id, sizeof id), image);
 }
@@ -424,7 +424,7 @@ read_annotation (Reader     *reader,
       return;
     }
 
-  bbox = hilum_format_get_array (object, "bbox");
+  bbox = hilum_json_get_array (object, "bbox");
   if (bbox == NULL || json_array_get_length (bbox) != 4)
     {
       hilum_format_add_problem (reader->problems, record, "%s", _("“bbox” is not four numbers"));
@@ -456,9 +456,9 @@ read_annotation (Reader     *reader,
       if (name != NULL)
         category = name;
     }
-  label_text = hilum_format_get_string (object, "label_text", NULL);
-  finding_id = hilum_format_get_string (object, "finding_id", NULL);
-  reader_id = hilum_format_get_string (object, "reader_id", NULL);
+  label_text = hilum_json_get_string (object, "label_text", NULL);
+  finding_id = hilum_json_get_string (object, "finding_id", NULL);
+  reader_id = hilum_json_get_string (object, "reader_id", NULL);
   if (reader_id == NULL || *reader_id == '\0')
     reader_id = reader->options->reader_id != NULL ? reader->options->reader_id : "coco";
 
@@ -504,9 +504,9 @@ hilum_format_coco_import (const char               *path,
   if (node == NULL)
     return NULL;
   top = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  list_images = top != NULL ? hilum_format_get_array (top, "images") : NULL;
-  list_annotations = top != NULL ? hilum_format_get_array (top, "annotations") : NULL;
-  list_categories = top != NULL ? hilum_format_get_array (top, "categories") : NULL;
+  list_images = top != NULL ? hilum_json_get_array (top, "images") : NULL;
+  list_annotations = top != NULL ? hilum_json_get_array (top, "annotations") : NULL;
+  list_categories = top != NULL ? hilum_json_get_array (top, "categories") : NULL;
   if (list_images == NULL || list_annotations == NULL)
     {
       g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_PARSE,
@@ -529,7 +529,7 @@ hilum_format_coco_import (const char               *path,
 
       if (category != NULL && get_int (category, "id", &id))
         g_hash_table_insert (categories, g_memdup2 (&id, sizeof id),
-                             (gpointer) hilum_format_get_string (category, "name", ""));
+                             (gpointer) hilum_json_get_string (category, "name", ""));
     }
 
   total = json_array_get_length (list_images) + json_array_get_length (list_annotations);

@@ -22,7 +22,7 @@ hilum_grounded_frontal_image (HilumDocument *document)
 static gboolean
 annotation_has_boxes (JsonObject *annotation)
 {
-  JsonArray *boxes = hilum_format_get_array (annotation, "boxes");
+  JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
   return boxes != NULL && json_array_get_length (boxes) > 0;
 }
@@ -40,7 +40,7 @@ find_annotation (HilumDocument *document,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *finding = hilum_document_get_finding (document, i);
-      JsonArray *annotations = hilum_format_get_array (finding, "annotations");
+      JsonArray *annotations = hilum_json_get_array (finding, "annotations");
       guint n_annotations = annotations != NULL ? json_array_get_length (annotations) : 0;
 
       for (guint j = 0; j < n_annotations; j++)
@@ -49,9 +49,9 @@ find_annotation (HilumDocument *document,
 
           if (annotation != NULL
               && (reader_id == NULL
-                  || g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) == 0)
+                  || g_strcmp0 (hilum_json_get_string (annotation, "reader_id", NULL), reader_id) == 0)
               && (image_id == NULL
-                  || g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) == 0)
+                  || g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL), image_id) == 0)
               && (!with_boxes || annotation_has_boxes (annotation)))
             return annotation;
         }
@@ -86,13 +86,13 @@ hilum_grounded_choose_reader (HilumDocument *document,
   if (image_id == NULL)
     return NULL;
 
-  readers = hilum_format_get_array (hilum_document_get_root (document), "readers");
+  readers = hilum_json_get_array (hilum_document_get_root (document), "readers");
   n = readers != NULL ? json_array_get_length (readers) : 0;
   for (guint i = 0; i < n; i++)
     {
       JsonObject *reader = json_array_get_object_element (readers, i);
       const char *reader_id = reader != NULL
-                              ? hilum_format_get_string (reader, "reader_id", NULL) : NULL;
+                              ? hilum_json_get_string (reader, "reader_id", NULL) : NULL;
 
       if (reader_id != NULL && find_annotation (document, reader_id, image_id, TRUE) != NULL)
         return reader_id;
@@ -100,7 +100,7 @@ hilum_grounded_choose_reader (HilumDocument *document,
 
   /* A reader missing from "readers" still owns its boxes. */
   annotation = find_annotation (document, NULL, image_id, TRUE);
-  return annotation != NULL ? hilum_format_get_string (annotation, "reader_id", NULL) : NULL;
+  return annotation != NULL ? hilum_json_get_string (annotation, "reader_id", NULL) : NULL;
 }
 
 GPtrArray *
@@ -115,7 +115,7 @@ hilum_grounded_finding_boxes (JsonObject *finding,
   if (reader_id == NULL || image_id == NULL)
     return result;
 
-  annotations = hilum_format_get_array (finding, "annotations");
+  annotations = hilum_json_get_array (finding, "annotations");
   n = annotations != NULL ? json_array_get_length (annotations) : 0;
   for (guint i = 0; i < n; i++)
     {
@@ -123,11 +123,11 @@ hilum_grounded_finding_boxes (JsonObject *finding,
       JsonArray *boxes;
 
       if (annotation == NULL
-          || g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) != 0
-          || g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) != 0)
+          || g_strcmp0 (hilum_json_get_string (annotation, "reader_id", NULL), reader_id) != 0
+          || g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL), image_id) != 0)
         continue;
 
-      boxes = hilum_format_get_array (annotation, "boxes");
+      boxes = hilum_json_get_array (annotation, "boxes");
       for (guint j = 0; boxes != NULL && j < json_array_get_length (boxes); j++)
         {
           JsonObject *box = json_array_get_object_element (boxes, j);
@@ -157,20 +157,20 @@ hilum_grounded_note_left_out (HilumDocument *document,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *finding = hilum_document_get_finding (document, i);
-      JsonArray *annotations = hilum_format_get_array (finding, "annotations");
+      JsonArray *annotations = hilum_json_get_array (finding, "annotations");
       guint n_annotations = annotations != NULL ? json_array_get_length (annotations) : 0;
 
       for (guint j = 0; j < n_annotations; j++)
         {
           JsonObject *annotation = json_array_get_object_element (annotations, j);
-          JsonArray *boxes = annotation != NULL ? hilum_format_get_array (annotation, "boxes") : NULL;
+          JsonArray *boxes = annotation != NULL ? hilum_json_get_array (annotation, "boxes") : NULL;
           guint n_boxes = boxes != NULL ? json_array_get_length (boxes) : 0;
 
           if (n_boxes == 0)
             continue;
-          if (g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) != 0)
+          if (g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL), image_id) != 0)
             other_images += n_boxes;
-          else if (g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) != 0)
+          else if (g_strcmp0 (hilum_json_get_string (annotation, "reader_id", NULL), reader_id) != 0)
             other_readers += n_boxes;
         }
     }
@@ -307,7 +307,7 @@ static const struct
 const char *
 hilum_grounded_category (JsonObject *finding)
 {
-  JsonArray *labels = hilum_format_get_array (finding, "labels");
+  JsonArray *labels = hilum_json_get_array (finding, "labels");
   const char *label;
   g_autofree char *folded = NULL;
 
@@ -337,7 +337,7 @@ hilum_grounded_new_finding (const char *text,
                             const char *label)
 {
   JsonObject *finding = hilum_finding_new ("positive");
-  JsonObject *texts = hilum_format_get_object (finding, "text");
+  JsonObject *texts = hilum_json_get_object (finding, "text");
 
   if (texts == NULL)
     {

@@ -76,7 +76,7 @@ static const char *
 context_text (JsonObject *study,
               const char *field)
 {
-  const char *text = study != NULL ? hilum_format_get_string (study, field, "") : "";
+  const char *text = study != NULL ? hilum_json_get_string (study, field, "") : "";
 
   return *text != '\0' ? text : "N/A";
 }
@@ -87,7 +87,7 @@ image_id_of_role (HilumDocument *document,
 {
   JsonObject *image = hilum_document_find_image_by_role (document, role);
 
-  return image != NULL ? hilum_format_get_string (image, "image_id", NULL) : NULL;
+  return image != NULL ? hilum_json_get_string (image, "image_id", NULL) : NULL;
 }
 
 static void
@@ -139,10 +139,10 @@ export_study (HilumDocument            *document,
               GError                  **error)
 {
   JsonObject *root = hilum_document_get_root (document);
-  JsonObject *study = hilum_format_get_object (root, "study");
+  JsonObject *study = hilum_json_get_object (root, "study");
   JsonObject *frontal = hilum_grounded_frontal_image (document);
   const char *study_id = hilum_document_get_study_id (document);
-  const char *frontal_id = frontal != NULL ? hilum_format_get_string (frontal, "image_id", NULL) : NULL;
+  const char *frontal_id = frontal != NULL ? hilum_json_get_string (frontal, "image_id", NULL) : NULL;
   const char *reader_id = hilum_grounded_choose_reader (document, frontal_id, options->reader_id);
   const char *prior_id = image_id_of_role (document, "prior_frontal");
   guint n = hilum_document_get_n_findings (document);
@@ -154,7 +154,7 @@ export_study (HilumDocument            *document,
   Crop crop;
 
   if (prior_id == NULL && study != NULL)
-    prior_id = hilum_format_get_string (study, "prior_image_id", NULL);
+    prior_id = hilum_json_get_string (study, "prior_image_id", NULL);
 
   for (guint i = 0; i < n && !any_box; i++)
     {
@@ -419,7 +419,7 @@ static const char *
 context_value (JsonObject *line,
                const char *member)
 {
-  const char *text = hilum_format_get_string (line, member, "");
+  const char *text = hilum_json_get_string (line, member, "");
 
   return strcmp (text, "N/A") == 0 ? "" : text;
 }
@@ -473,7 +473,7 @@ import_line (const char               *text,
     }
 
   line = json_node_get_object (json_parser_get_root (parser));
-  study_id = hilum_format_get_string (line, "study_id", NULL);
+  study_id = hilum_json_get_string (line, "study_id", NULL);
   if (study_id == NULL || *study_id == '\0')
     {
       *message = g_strdup (_("The record has no “study_id”"));
@@ -481,7 +481,7 @@ import_line (const char               *text,
     }
   *id_out = g_strdup (study_id);
 
-  report = hilum_format_get_string (line, "grounded_report", NULL);
+  report = hilum_json_get_string (line, "grounded_report", NULL);
   if (report == NULL)
     {
       *message = g_strdup (_("The record has no “grounded_report”"));
@@ -489,7 +489,7 @@ import_line (const char               *text,
     }
 
   root = hilum_format_new_root (study_id, HILUM_FORMAT_MAIRA2, path);
-  study = hilum_format_get_object (root, "study");
+  study = hilum_json_get_object (root, "study");
   json_object_set_string_member (study, "indication", context_value (line, "indication"));
   json_object_set_string_member (study, "technique", context_value (line, "technique"));
   json_object_set_string_member (study, "comparison", context_value (line, "comparison"));
@@ -497,7 +497,7 @@ import_line (const char               *text,
 
   target.root = root;
   target.reader_id = options->reader_id != NULL ? options->reader_id : "maira2";
-  target.frontal_id = hilum_format_get_string (line, "frontal_image", NULL);
+  target.frontal_id = hilum_json_get_string (line, "frontal_image", NULL);
   if (target.frontal_id == NULL)
     target.frontal_id = study_id;
 
@@ -511,10 +511,10 @@ import_line (const char               *text,
   crop_init (&target.crop, width, height);
 
   hilum_format_root_add_image (root, target.frontal_id, "current_frontal", width, height, file);
-  lateral_id = hilum_format_get_string (line, "lateral_image", NULL);
+  lateral_id = hilum_json_get_string (line, "lateral_image", NULL);
   if (lateral_id != NULL)
     hilum_format_root_add_image (root, lateral_id, "current_lateral", 0, 0, NULL);
-  prior_id = hilum_format_get_string (line, "prior_frontal_image", NULL);
+  prior_id = hilum_json_get_string (line, "prior_frontal_image", NULL);
   if (prior_id != NULL)
     {
       hilum_format_root_add_image (root, prior_id, "prior_frontal", 0, 0, NULL);

@@ -145,12 +145,12 @@ export_document (HilumDocument            *document,
                  GError                  **error)
 {
   JsonObject *root = hilum_document_get_root (document);
-  JsonObject *study = hilum_format_get_object (root, "study");
-  JsonObject *source = study != NULL ? hilum_format_get_object (study, "source") : NULL;
-  const char *split = source != NULL ? hilum_format_get_string (source, "split", "") : "";
+  JsonObject *study = hilum_json_get_object (root, "study");
+  JsonObject *source = study != NULL ? hilum_json_get_object (study, "source") : NULL;
+  const char *split = source != NULL ? hilum_json_get_string (source, "split", "") : "";
   JsonObject *frontal = hilum_grounded_frontal_image (document);
-  const char *image_id = frontal != NULL ? hilum_format_get_string (frontal, "image_id", NULL) : NULL;
-  const char *file = frontal != NULL ? hilum_format_get_string (frontal, "file", "") : "";
+  const char *image_id = frontal != NULL ? hilum_json_get_string (frontal, "image_id", NULL) : NULL;
+  const char *file = frontal != NULL ? hilum_json_get_string (frontal, "file", "") : "";
   const char *reader_id = hilum_grounded_choose_reader (document, image_id, options->reader_id);
   guint n = hilum_document_get_n_findings (document);
   guint width = 0, height = 0;
@@ -340,7 +340,7 @@ import_row (GPtrArray                *fields,
                                    file != NULL && *file != '\0' ? file : NULL);
       hilum_format_root_add_reader (group->root, reader_id, reader_id, NULL);
       if (split != NULL && *split != '\0')
-        json_object_set_string_member (hilum_format_get_object (hilum_format_get_object (group->root, "study"),
+        json_object_set_string_member (hilum_json_get_object (hilum_json_get_object (group->root, "study"),
                                                                 "source"),
                                        "split", split);
       g_ptr_array_add (groups, group);

@@ -94,7 +94,7 @@ parse_box (JsonNode   *node,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!hilum_format_node_get_number (element, &xyxy[i]))
+      if (!hilum_json_node_get_number (element, &xyxy[i]))
         {
           g_clear_pointer (values, json_array_unref);
           *why = g_strdup (_("a box holds something that is not a number"));
@@ -143,7 +143,7 @@ set_raw (JsonObject *source,
          const char *key,
          JsonNode   *value)
 {
-  JsonObject *raw = hilum_format_get_object (source, "raw");
+  JsonObject *raw = hilum_json_get_object (source, "raw");
 
   if (raw == NULL)
     {
@@ -185,7 +185,7 @@ import_finding (JsonNode    *node,
   finding = hilum_finding_new (json_node_get_boolean (abnormal) ? "positive" : "negative");
   json_object_set_string_member (finding, "polarity",
                                  json_node_get_boolean (abnormal) ? "positive" : "negative");
-  text = hilum_format_get_object (finding, "text");
+  text = hilum_json_get_object (finding, "text");
   if (text == NULL)
     {
       text = json_object_new ();
@@ -574,7 +574,7 @@ take_object (JsonObject *object)
 static gboolean
 is_padchest (JsonObject *source)
 {
-  return g_strcmp0 (hilum_format_get_string (source, "format", NULL),
+  return g_strcmp0 (hilum_json_get_string (source, "format", NULL),
                     hilum_format_get_name (HILUM_FORMAT_PADCHEST_GR)) == 0;
 }
 
@@ -582,7 +582,7 @@ is_padchest (JsonObject *source)
 static void
 assign_slots (Export *export)
 {
-  JsonArray *readers = hilum_format_get_array (hilum_document_get_root (export->document),
+  JsonArray *readers = hilum_json_get_array (hilum_document_get_root (export->document),
                                                "readers");
   gboolean held[2] = { FALSE, FALSE };
   guint n = readers != NULL ? json_array_get_length (readers) : 0;
@@ -591,8 +591,8 @@ assign_slots (Export *export)
     for (guint i = 0; i < n; i++)
       {
         JsonObject *reader = json_array_get_object_element (readers, i);
-        const char *id = hilum_format_get_string (reader, "reader_id", NULL);
-        const char *slot = hilum_format_get_string (reader, "source_slot", "");
+        const char *id = hilum_json_get_string (reader, "reader_id", NULL);
+        const char *slot = hilum_json_get_string (reader, "source_slot", "");
 
         if (id == NULL)
           continue;
@@ -633,7 +633,7 @@ box_values (JsonObject *box)
         {
           double v;
 
-          pristine = hilum_format_node_get_number (json_array_get_element (values, i), &v)
+          pristine = hilum_json_node_get_number (json_array_get_element (values, i), &v)
                      && CLAMP (v, 0.0, 1.0) == xyxy[i];
         }
       if (pristine)
@@ -652,16 +652,16 @@ export_boxes (Export     *export,
               JsonObject *finding,
               const char *key)
 {
-  JsonArray *annotations = hilum_format_get_array (finding, "annotations");
+  JsonArray *annotations = hilum_json_get_array (finding, "annotations");
   JsonArray *out = json_array_new ();
   guint n = annotations != NULL ? json_array_get_length (annotations) : 0;
 
   for (guint i = 0; i < n; i++)
     {
       JsonObject *annotation = json_array_get_object_element (annotations, i);
-      const char *reader = hilum_format_get_string (annotation, "reader_id", "");
+      const char *reader = hilum_json_get_string (annotation, "reader_id", "");
       const char *slot = g_hash_table_lookup (export->slots, reader);
-      JsonArray *boxes = hilum_format_get_array (annotation, "boxes");
+      JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
       if (boxes == NULL || json_array_get_length (boxes) == 0)
         continue;
@@ -680,7 +680,7 @@ export_boxes (Export     *export,
           continue;
         }
       if (export->frontal_id == NULL
-          || g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL),
+          || g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL),
                         export->frontal_id) != 0)
         {
           if (!export->warned_image)
@@ -710,7 +710,7 @@ has_content (Export     *export,
   JsonNode *node;
 
   if (g_str_has_prefix (key, "sentence_"))
-    return *hilum_format_get_string (hilum_format_get_object (finding, "text"),
+    return *hilum_json_get_string (hilum_json_get_object (finding, "text"),
                                      key + strlen ("sentence_"), "") != '\0';
   if (strcmp (key, "boxes") == 0 || strcmp (key, "extra_boxes") == 0)
     {
@@ -733,7 +733,7 @@ with_raw (JsonObject *source,
           const char *key,
           JsonNode   *made)
 {
-  JsonObject *raw = hilum_format_get_object (source, "raw");
+  JsonObject *raw = hilum_json_get_object (source, "raw");
   JsonNode *original = raw != NULL ? json_object_get_member (raw, key) : NULL;
   gboolean untouched;
 
@@ -782,11 +782,11 @@ static JsonNode *
 export_finding (Export     *export,
                 JsonObject *finding)
 {
-  JsonObject *source = hilum_format_get_object (finding, "source");
-  JsonObject *text = hilum_format_get_object (finding, "text");
+  JsonObject *source = hilum_json_get_object (finding, "source");
+  JsonObject *text = hilum_json_get_object (finding, "text");
   JsonObject *extra = NULL;
   JsonArray *key_order = NULL;
-  gboolean positive = g_strcmp0 (hilum_format_get_string (finding, "polarity", ""), "positive") == 0;
+  gboolean positive = g_strcmp0 (hilum_json_get_string (finding, "polarity", ""), "positive") == 0;
   const char * const *standard = positive ? positive_keys : negative_keys;
   guint n_standard = positive ? G_N_ELEMENTS (positive_keys) : G_N_ELEMENTS (negative_keys);
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
@@ -797,8 +797,8 @@ export_finding (Export     *export,
     {
       JsonNode *abnormal = json_object_get_member (source, "abnormal");
 
-      extra = hilum_format_get_object (source, "extra");
-      key_order = hilum_format_get_array (source, "key_order");
+      extra = hilum_json_get_object (source, "extra");
+      key_order = hilum_json_get_array (source, "key_order");
       /* Same polarity as imported: exactly the keys it had. Changed: the keys of the new
        * polarity, in the old order where they were there. */
       if (key_order != NULL && abnormal != NULL && JSON_NODE_HOLDS_VALUE (abnormal)
@@ -855,7 +855,7 @@ export_finding (Export     *export,
 
       if (strcmp (key, "sentence_en") == 0 || strcmp (key, "sentence_es") == 0)
         value = with_raw (source, key,
-                          string_node (hilum_format_get_string (text, key + strlen ("sentence_"), "")));
+                          string_node (hilum_json_get_string (text, key + strlen ("sentence_"), "")));
       else if (strcmp (key, "abnormal") == 0)
         value = json_node_init_boolean (json_node_alloc (), positive);
       else if (strcmp (key, "boxes") == 0 || strcmp (key, "extra_boxes") == 0)
@@ -887,14 +887,14 @@ static JsonNode *
 export_record (Export *export)
 {
   JsonObject *root = hilum_document_get_root (export->document);
-  JsonObject *study = hilum_format_get_object (root, "study");
-  JsonObject *source = hilum_format_get_object (study, "source");
-  JsonObject *provenance = hilum_format_get_object (root, "provenance");
-  JsonObject *imported = hilum_format_get_object (provenance, "imported_from");
+  JsonObject *study = hilum_json_get_object (root, "study");
+  JsonObject *source = hilum_json_get_object (study, "source");
+  JsonObject *provenance = hilum_json_get_object (root, "provenance");
+  JsonObject *imported = hilum_json_get_object (provenance, "imported_from");
   gboolean ours = is_padchest (imported);
-  JsonObject *extra = ours ? hilum_format_get_object (source, "extra") : NULL;
-  JsonArray *key_order = ours ? hilum_format_get_array (provenance, "key_order") : NULL;
-  JsonArray *findings = hilum_format_get_array (root, "findings");
+  JsonObject *extra = ours ? hilum_json_get_object (source, "extra") : NULL;
+  JsonArray *key_order = ours ? hilum_json_get_array (provenance, "key_order") : NULL;
+  JsonArray *findings = hilum_json_get_array (root, "findings");
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   JsonObject *out = json_object_new ();
 
@@ -916,7 +916,7 @@ export_record (Export *export)
 
       if (strcmp (key, "StudyID") == 0)
         {
-          JsonObject *raw = hilum_format_get_object (source, "raw");
+          JsonObject *raw = hilum_json_get_object (source, "raw");
           JsonNode *original = raw != NULL ? json_object_get_member (raw, key) : NULL;
           g_autofree char *id = NULL;
 
@@ -937,8 +937,8 @@ export_record (Export *export)
         {
           const char *field = strcmp (key, "PreviousStudyID") == 0 ? "prior_study_id"
                                                                    : "prior_image_id";
-          const char *id = hilum_format_get_string (study, field, NULL);
-          JsonObject *raw = hilum_format_get_object (source, "raw");
+          const char *id = hilum_json_get_string (study, field, NULL);
+          JsonObject *raw = hilum_json_get_object (source, "raw");
           JsonNode *original = raw != NULL ? json_object_get_member (raw, key) : NULL;
           g_autofree char *original_id = NULL;
 
@@ -988,7 +988,7 @@ hilum_format_padchest_export (GPtrArray                *documents,
       g_autoptr(GHashTable) slots = g_hash_table_new (g_str_hash, g_str_equal);
       Export export = {
         .document = document,
-        .frontal_id = hilum_format_get_string (frontal, "image_id", NULL),
+        .frontal_id = hilum_json_get_string (frontal, "image_id", NULL),
         .slots = slots,
         .record = hilum_document_get_study_id (document),
         .problems = problems,
@@ -999,9 +999,9 @@ hilum_format_padchest_export (GPtrArray                *documents,
 
       if (i == 0)
         {
-          JsonObject *provenance = hilum_format_get_object (hilum_document_get_root (document),
+          JsonObject *provenance = hilum_json_get_object (hilum_document_get_root (document),
                                                             "provenance");
-          JsonObject *imported = hilum_format_get_object (provenance, "imported_from");
+          JsonObject *imported = hilum_json_get_object (provenance, "imported_from");
 
           if (is_padchest (imported) && json_object_has_member (imported, "indent"))
             {

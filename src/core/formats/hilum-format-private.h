@@ -10,6 +10,7 @@
 
 #include "hilum-format.h"
 #include "hilum-image-size.h"
+#include "hilum-json.h"
 #include "hilum-json-number.h"
 
 G_BEGIN_DECLS
@@ -147,14 +148,6 @@ HilumDocument *hilum_format_finish_document (JsonObject *root,
 
 /* ---- Reading documents on export (hilum-format.c) ---- */
 
-/* Convenience getters that never fail: a missing/mistyped member gives the default. */
-const char *hilum_format_get_string       (JsonObject   *object,
-                                           const char   *member,
-                                           const char   *fallback);
-JsonArray  *hilum_format_get_array        (JsonObject   *object,
-                                           const char   *member);   /* nullable */
-JsonObject *hilum_format_get_object       (JsonObject   *object,
-                                           const char   *member);   /* nullable */
 /* Appends the text of one document to @out; FALSE + @error stops the export. */
 typedef gboolean (*HilumFormatExportFunc) (HilumDocument            *document,
                                            const HilumFormatOptions *options,
@@ -168,9 +161,6 @@ gboolean    hilum_format_export_each      (GPtrArray    *documents,
                                            GString      *out,
                                            HilumFormatExportFunc export_one,
                                            GError      **error);
-/* A JSON number (integer or double) → @value; FALSE when @node is none. */
-gboolean    hilum_format_node_get_number  (JsonNode     *node,
-                                           double       *value);
 /* Box → its xyxy_norm; FALSE when malformed. */
 gboolean    hilum_format_box_get_xyxy     (JsonObject   *box,
                                            double        xyxy_norm[4]);

@@ -108,20 +108,20 @@ export_example (HilumDocument            *document,
                 GPtrArray                *problems)
 {
   JsonObject *root = hilum_document_get_root (document);
-  JsonObject *study = hilum_format_get_object (root, "study");
-  JsonObject *source = study != NULL ? hilum_format_get_object (study, "source") : NULL;
-  JsonObject *extra = source != NULL ? hilum_format_get_object (source, "extra") : NULL;
+  JsonObject *study = hilum_json_get_object (root, "study");
+  JsonObject *source = study != NULL ? hilum_json_get_object (study, "source") : NULL;
+  JsonObject *extra = source != NULL ? hilum_json_get_object (source, "extra") : NULL;
   JsonObject *frontal = hilum_grounded_frontal_image (document);
-  const char *image_id = frontal != NULL ? hilum_format_get_string (frontal, "image_id", NULL) : NULL;
+  const char *image_id = frontal != NULL ? hilum_json_get_string (frontal, "image_id", NULL) : NULL;
   const char *reader_id = hilum_grounded_choose_reader (document, image_id, options->reader_id);
-  JsonArray *prediction = extra != NULL ? hilum_format_get_array (extra, "prediction") : NULL;
+  JsonArray *prediction = extra != NULL ? hilum_json_get_array (extra, "prediction") : NULL;
   JsonObject *example = json_object_new ();
   JsonArray *target = json_array_new ();
   guint n = hilum_document_get_n_findings (document);
 
   json_object_set_string_member (example, "example_id", hilum_document_get_study_id (document));
   if (prediction != NULL
-      && g_strcmp0 (hilum_format_get_string (source, "dataset", NULL), "radfact") == 0)
+      && g_strcmp0 (hilum_json_get_string (source, "dataset", NULL), "radfact") == 0)
     json_object_set_member (example, "prediction",
                             json_node_copy (json_object_get_member (extra, "prediction")));
   else
@@ -260,7 +260,7 @@ import_example (JsonNode                 *node,
     }
   *id_out = g_strdup (example_id);
 
-  target = hilum_format_get_array (example, "target");
+  target = hilum_json_get_array (example, "target");
   if (target == NULL)
     {
       *message = g_strdup (_("The example has no “target” list"));
@@ -279,9 +279,9 @@ import_example (JsonNode                 *node,
   hilum_format_root_add_image (root, example_id, "current_frontal", width, height, file);
   hilum_format_root_add_reader (root, reader_id, reader_id, NULL);
 
-  study = hilum_format_get_object (root, "study");
-  source = study != NULL ? hilum_format_get_object (study, "source") : NULL;
-  extra = source != NULL ? hilum_format_get_object (source, "extra") : NULL;
+  study = hilum_json_get_object (root, "study");
+  source = study != NULL ? hilum_json_get_object (study, "source") : NULL;
+  extra = source != NULL ? hilum_json_get_object (source, "extra") : NULL;
   if (extra != NULL && json_object_has_member (example, "prediction"))
     json_object_set_member (extra, "prediction",
                             json_node_copy (json_object_get_member (example, "prediction")));
@@ -289,7 +289,7 @@ import_example (JsonNode                 *node,
   for (guint i = 0; i < json_array_get_length (target); i++)
     {
       JsonObject *phrase = json_array_get_object_element (target, i);
-      const char *text = phrase != NULL ? hilum_format_get_string (phrase, "text", NULL) : NULL;
+      const char *text = phrase != NULL ? hilum_json_get_string (phrase, "text", NULL) : NULL;
       JsonNode *boxes = phrase != NULL ? json_object_get_member (phrase, "boxes") : NULL;
       JsonObject *finding;
 

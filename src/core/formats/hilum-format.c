@@ -346,7 +346,7 @@ hilum_format_root_add_reader (JsonObject *root,
   for (guint i = 0; i < json_array_get_length (readers); i++)
     {
       reader = json_array_get_object_element (readers, i);
-      if (g_strcmp0 (hilum_format_get_string (reader, "reader_id", NULL), reader_id) == 0)
+      if (g_strcmp0 (hilum_json_get_string (reader, "reader_id", NULL), reader_id) == 0)
         return reader;
     }
 
@@ -375,7 +375,7 @@ hilum_format_finding_get_annotation (JsonObject *finding,
                                      const char *image_id,
                                      gboolean    create)
 {
-  JsonArray *annotations = hilum_format_get_array (finding, "annotations");
+  JsonArray *annotations = hilum_json_get_array (finding, "annotations");
   JsonObject *annotation;
 
   if (annotations == NULL)
@@ -390,8 +390,8 @@ hilum_format_finding_get_annotation (JsonObject *finding,
     {
       annotation = json_array_get_object_element (annotations, i);
       if (annotation != NULL
-          && g_strcmp0 (hilum_format_get_string (annotation, "reader_id", NULL), reader_id) == 0
-          && g_strcmp0 (hilum_format_get_string (annotation, "image_id", NULL), image_id) == 0)
+          && g_strcmp0 (hilum_json_get_string (annotation, "reader_id", NULL), reader_id) == 0
+          && g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL), image_id) == 0)
         return annotation;
     }
   if (!create)
@@ -443,36 +443,7 @@ hilum_format_finish_document (JsonObject  *root,
   return hilum_document_new_from_json (node, error);
 }
 
-/* ---- Reading documents ---- */
-
-const char *
-hilum_format_get_string (JsonObject *object,
-                         const char *member,
-                         const char *fallback)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return fallback;
-  node = json_object_get_member (object, member);
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fallback;
-  return json_node_get_string (node);
-}
-
-JsonArray *
-hilum_format_get_array (JsonObject *object,
-                        const char *member)
-{
-  return object != NULL ? _hilum_json_get_array (object, member) : NULL;
-}
-
-JsonObject *
-hilum_format_get_object (JsonObject *object,
-                         const char *member)
-{
-  return object != NULL ? _hilum_json_get_object (object, member) : NULL;
-}
+/* ---- Reading documents (the member getters are hilum_json_get_*) ---- */
 
 gboolean
 hilum_format_export_each (GPtrArray                *documents,
@@ -494,33 +465,15 @@ hilum_format_export_each (GPtrArray                *documents,
 }
 
 gboolean
-hilum_format_node_get_number (JsonNode *node,
-                              double   *value)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
-  else if (type == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-gboolean
 hilum_format_box_get_xyxy (JsonObject *box,
                            double      xyxy_norm[4])
 {
-  JsonArray *xyxy = hilum_format_get_array (box, "xyxy_norm");
+  JsonArray *xyxy = hilum_json_get_array (box, "xyxy_norm");
 
   if (xyxy == NULL || json_array_get_length (xyxy) != 4)
     return FALSE;
   for (guint i = 0; i < 4; i++)
-    if (!hilum_format_node_get_number (json_array_get_element (xyxy, i), &xyxy_norm[i]))
+    if (!hilum_json_node_get_number (json_array_get_element (xyxy, i), &xyxy_norm[i]))
       return FALSE;
   return TRUE;
 }
@@ -529,13 +482,13 @@ JsonArray *
 hilum_format_box_get_source_values (JsonObject  *box,
                                     HilumFormat  format)
 {
-  JsonObject *source = hilum_format_get_object (box, "source");
+  JsonObject *source = hilum_json_get_object (box, "source");
 
   if (source == NULL
-      || g_strcmp0 (hilum_format_get_string (source, "format", NULL),
+      || g_strcmp0 (hilum_json_get_string (source, "format", NULL),
                     hilum_format_get_name (format)) != 0)
     return NULL;
-  return hilum_format_get_array (source, "values");
+  return hilum_json_get_array (source, "values");
 }
 
 gboolean
@@ -546,12 +499,12 @@ hilum_format_image_get_size (HilumDocument            *document,
                              guint                    *height,
                              GError                  **error)
 {
-  const char *image_id = hilum_format_get_string (image, "image_id", "");
+  const char *image_id = hilum_json_get_string (image, "image_id", "");
   JsonNode *w = image != NULL ? json_object_get_member (image, "width") : NULL;
   JsonNode *h = image != NULL ? json_object_get_member (image, "height") : NULL;
   double dw = 0, dh = 0;
 
-  if (hilum_format_node_get_number (w, &dw) && hilum_format_node_get_number (h, &dh)
+  if (hilum_json_node_get_number (w, &dw) && hilum_json_node_get_number (h, &dh)
       && dw >= 1 && dh >= 1)
     {
       *width = (guint) dw;
@@ -561,7 +514,7 @@ hilum_format_image_get_size (HilumDocument            *document,
 
   if (options != NULL && options->images_dir != NULL)
     {
-      const char *names[] = { hilum_format_get_string (image, "file", NULL), image_id };
+      const char *names[] = { hilum_json_get_string (image, "file", NULL), image_id };
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {

@@ -470,6 +470,20 @@ hilum_translation_check_finding (JsonObject *finding)
 }
 
 GPtrArray *
+hilum_translation_check_finding_id (HilumDocument *document,
+                                    const char    *finding_id)
+{
+  JsonObject *finding;
+
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (document), NULL);
+
+  finding = finding_id != NULL ? hilum_document_find_finding (document, finding_id, NULL) : NULL;
+  if (finding == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_translation_flag_free);
+  return hilum_translation_check_finding (finding);
+}
+
+GPtrArray *
 hilum_translation_check_document (HilumDocument *document)
 {
   GPtrArray *flags = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_translation_flag_free);

@@ -34,6 +34,9 @@ void           hilum_translation_flag_free      (HilumTranslationFlag *flag);
 
 /* Flags of one finding: GPtrArray of HilumTranslationFlag (empty when the pair is fine). */
 GPtrArray     *hilum_translation_check_finding  (JsonObject     *finding);
+/* Flags of the finding @finding_id of @document (empty when it is not there). */
+GPtrArray     *hilum_translation_check_finding_id (HilumDocument *document,
+                                                   const char    *finding_id);
 /* Flags of every finding of @document, in report order. */
 GPtrArray     *hilum_translation_check_document (HilumDocument  *document);
 

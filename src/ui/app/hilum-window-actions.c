@@ -162,7 +162,6 @@ set_status_action (GSimpleAction *action,
 {
   HilumWindow *self = HILUM_WINDOW (user_data);
   const char *status = g_variant_get_string (param, NULL);
-  g_autoptr(JsonNode) value = NULL;
   g_autoptr(HilumOperation) op = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -172,8 +171,7 @@ set_status_action (GSimpleAction *action,
                  status) == 0)
     return;
 
-  value = json_node_init_string (json_node_alloc (), status);
-  op = hilum_operation_new_set_study_field ("status", value);
+  op = hilum_operation_new_set_study_text ("status", status);
   if (!hilum_session_perform (self->session, op, &error))
     {
       _hilum_window_toast (self, error->message);

@@ -74,12 +74,10 @@ lang_slot (const char *lang)
   return g_strcmp0 (lang, "en") == 0 ? 1 : 0;
 }
 
-static JsonObject *
-row_get_finding (HilumFindingRow *self)
+static HilumDocument *
+row_get_document (HilumFindingRow *self)
 {
-  HilumDocument *document = hilum_session_get_document (self->session);
-
-  return hilum_document_find_finding (document, self->finding_id, NULL);
+  return hilum_session_get_document (self->session);
 }
 
 static void
@@ -94,18 +92,6 @@ row_perform (HilumFindingRow *self,
       /* The field still shows the refused value: show the document's again. */
       hilum_finding_row_sync (self);
     }
-}
-
-/* Takes @value. */
-static void
-row_set_field (HilumFindingRow *self,
-               const char      *field,
-               JsonNode        *value)
-{
-  g_autoptr(JsonNode) owned = value;
-  g_autoptr(HilumOperation) op = hilum_operation_new_set_finding_field (self->finding_id,
-                                                                        field, owned);
-  row_perform (self, op);
 }
 
 static void
@@ -139,26 +125,28 @@ static void
 polarity_cb (HilumFindingRow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->polarity_dropdown);
+  g_autoptr(HilumOperation) op = NULL;
 
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
-  row_set_field (self, "polarity",
-                 json_node_init_string (json_node_alloc (),
-                                        selected == 1 ? "negative" : "positive"));
+  op = hilum_operation_new_set_polarity (self->finding_id,
+                                         selected == 1 ? HILUM_POLARITY_NEGATIVE
+                                                       : HILUM_POLARITY_POSITIVE);
+  row_perform (self, op);
 }
 
 static void
 progression_cb (HilumFindingRow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->progression_dropdown);
-  const char *value;
+  g_autoptr(HilumOperation) op = NULL;
 
   if (self->syncing || selected >= self->progression_values->len)
     return;
-  value = g_ptr_array_index (self->progression_values, selected);
-  row_set_field (self, "progression",
-                 value != NULL ? json_node_init_string (json_node_alloc (), value)
-                               : json_node_init_null (json_node_alloc ()));
+  /* The first item, "not stated", is NULL. */
+  op = hilum_operation_new_set_progression (self->finding_id,
+                                            g_ptr_array_index (self->progression_values, selected));
+  row_perform (self, op);
 }
 
 static void
@@ -213,15 +201,11 @@ row_set_progression_items (HilumFindingRow *self,
 }
 
 static void
-row_sync_progression (HilumFindingRow *self,
-                      JsonObject      *finding)
+row_sync_progression (HilumFindingRow *self)
 {
-  const char *current = NULL;
+  const char *current = hilum_document_get_finding_progression (row_get_document (self),
+                                                                self->finding_id);
   guint position = GTK_INVALID_LIST_POSITION;
-
-  if (json_object_has_member (finding, "progression")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (finding, "progression")))
-    current = json_object_get_string_member (finding, "progression");
 
   for (guint i = 0; i < self->progression_values->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->progression_values, i), current) == 0)
@@ -235,30 +219,6 @@ row_sync_progression (HilumFindingRow *self,
     }
   if (gtk_drop_down_get_selected (self->progression_dropdown) != position)
     gtk_drop_down_set_selected (self->progression_dropdown, position);
-}
-
-/* (transfer full) the English keys of @member ("labels", "locations"); never NULL */
-static GStrv
-terms_dup (JsonObject *finding,
-           const char *member)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = json_object_get_member (finding, member);
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element)
-              && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
-        }
-    }
-  return g_strv_builder_end (builder);
 }
 
 /* "cardiomegalia · cardíaco": the terms in the pickers' language, for a row that is
@@ -293,52 +253,32 @@ terms_changed_cb (HilumFindingRow *self,
                   GStrv            terms,
                   HilumTermPicker *picker)
 {
-  JsonArray *array = json_array_new ();
-  JsonNode *value;
+  g_autoptr(HilumOperation) op = NULL;
 
   if (self->syncing)
-    {
-      json_array_unref (array);
-      return;
-    }
-  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
-    json_array_add_string_element (array, terms[i]);
-  value = json_node_init_array (json_node_alloc (), array);
-  json_array_unref (array);
-  row_set_field (self, picker == self->labels_picker ? "labels" : "locations", value);
+    return;
+  op = hilum_operation_new_set_terms (self->finding_id,
+                                      picker == self->labels_picker ? "labels" : "locations",
+                                      (const char * const *) terms);
+  row_perform (self, op);
 }
 
 /* "Boxes: Ana 2 · r2 1", in the order the readers first appear; "" without boxes. */
 static char *
 boxes_text (HilumDocument *document,
-            JsonObject    *finding,
+            const char    *finding_id,
             guint         *total)
 {
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (HilumDocumentBox));
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GString) text = g_string_new (NULL);
-  JsonArray *annotations;
 
-  *total = 0;
-  if (!json_object_has_member (finding, "annotations")
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (finding, "annotations")))
-    return g_strdup ("");
-
-  annotations = json_object_get_array_member (finding, "annotations");
-  for (guint i = 0; i < json_array_get_length (annotations); i++)
+  *total = hilum_document_collect_boxes (document, finding_id, NULL, boxes);
+  for (guint i = 0; i < boxes->len; i++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, i);
-      const char *reader_id;
-      guint n = 0, slot;
-
-      if (annotation == NULL)
-        continue;
-      reader_id = json_object_get_string_member_with_default (annotation, "reader_id", "");
-      if (json_object_has_member (annotation, "boxes")
-          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (annotation, "boxes")))
-        n = json_array_get_length (json_object_get_array_member (annotation, "boxes"));
-      if (n == 0)
-        continue;
+      const char *reader_id = g_array_index (boxes, HilumDocumentBox, i).reader_id;
+      guint slot;
 
       for (slot = 0; slot < ids->len; slot++)
         if (g_str_equal (g_ptr_array_index (ids, slot), reader_id))
@@ -350,8 +290,7 @@ boxes_text (HilumDocument *document,
           g_ptr_array_add (ids, (gpointer) reader_id);
           g_array_append_val (counts, zero);
         }
-      g_array_index (counts, guint, slot) += n;
-      *total += n;
+      g_array_index (counts, guint, slot)++;
     }
 
   if (*total == 0)
@@ -398,7 +337,6 @@ void
 hilum_finding_row_sync (HilumFindingRow *self)
 {
   HilumDocument *document;
-  JsonObject *finding;
   g_auto(GStrv) labels = NULL;
   g_auto(GStrv) locations = NULL;
   g_autofree char *boxes = NULL;
@@ -407,26 +345,27 @@ hilum_finding_row_sync (HilumFindingRow *self)
 
   g_return_if_fail (HILUM_IS_FINDING_ROW (self));
 
-  document = hilum_session_get_document (self->session);
-  finding = row_get_finding (self);
-  if (finding == NULL)
+  document = row_get_document (self);
+  if (!hilum_document_has_finding (document, self->finding_id))
     return;
 
   self->syncing = TRUE;
 
   for (guint slot = 0; slot < 2; slot++)
-    row_sync_text (self, slot, hilum_finding_get_text (finding, languages[slot]));
+    row_sync_text (self, slot, hilum_document_get_finding_text (document, self->finding_id,
+                                                                languages[slot]));
 
-  negative = g_strcmp0 (hilum_finding_get_polarity (finding), "negative") == 0;
+  negative = hilum_document_get_finding_polarity (document, self->finding_id)
+             == HILUM_POLARITY_NEGATIVE;
   if (gtk_drop_down_get_selected (self->polarity_dropdown) != (negative ? 1u : 0u))
     gtk_drop_down_set_selected (self->polarity_dropdown, negative ? 1 : 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge),
                                negative ? _("Negative finding") : _("Positive finding"));
 
-  row_sync_progression (self, finding);
+  row_sync_progression (self);
 
-  labels = terms_dup (finding, "labels");
-  locations = terms_dup (finding, "locations");
+  labels = hilum_document_dup_finding_labels (document, self->finding_id);
+  locations = hilum_document_dup_finding_locations (document, self->finding_id);
   row_sync_terms (self->labels_picker, labels);
   row_sync_terms (self->locations_picker, locations);
   {
@@ -445,7 +384,7 @@ hilum_finding_row_sync (HilumFindingRow *self)
     gtk_label_set_label (self->terms_summary, summary->str);
   }
 
-  boxes = boxes_text (document, finding, &n_boxes);
+  boxes = boxes_text (document, self->finding_id, &n_boxes);
   if (!negative && n_boxes == 0)
     {
       g_free (boxes);

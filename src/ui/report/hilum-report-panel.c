@@ -70,9 +70,10 @@ panel_get_row (HilumReportPanel *self,
 }
 
 static gboolean
-is_negative (JsonObject *finding)
+is_negative (HilumDocument *document,
+             const char    *finding_id)
 {
-  return g_strcmp0 (hilum_finding_get_polarity (finding), "negative") == 0;
+  return hilum_document_get_finding_polarity (document, finding_id) == HILUM_POLARITY_NEGATIVE;
 }
 
 /* The rows top to bottom: the positive group, then the negative one. */
@@ -106,7 +107,6 @@ panel_neighbour_index (HilumReportPanel *self,
                        int               step)
 {
   HilumDocument *document;
-  JsonObject *finding;
   guint index;
   gboolean negative;
   int n;
@@ -114,13 +114,12 @@ panel_neighbour_index (HilumReportPanel *self,
   if (self->session == NULL || self->selected_id == NULL)
     return -1;
   document = hilum_session_get_document (self->session);
-  finding = hilum_document_find_finding (document, self->selected_id, &index);
-  if (finding == NULL)
+  if (!hilum_document_get_finding_index (document, self->selected_id, &index))
     return -1;
-  negative = is_negative (finding);
+  negative = is_negative (document, self->selected_id);
   n = (int) hilum_document_get_n_findings (document);
   for (int i = (int) index + step; i >= 0 && i < n; i += step)
-    if (is_negative (hilum_document_get_finding (document, i)) == negative)
+    if (is_negative (document, hilum_document_get_finding_id (document, i)) == negative)
       return i;
   return -1;
 }
@@ -266,9 +265,8 @@ panel_reconcile (HilumReportPanel *self)
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *finding = hilum_document_get_finding (document, i);
-      const char *id = hilum_finding_get_id (finding);
-      gboolean negative = is_negative (finding);
+      const char *id = hilum_document_get_finding_id (document, i);
+      gboolean negative = is_negative (document, id);
       GtkBox *box = negative ? self->negative_box : self->positive_box;
       GtkWidget *row = GTK_WIDGET (panel_get_row (self, id));
       GtkWidget *parent;
@@ -353,17 +351,15 @@ static void
 session_changed_cb (HilumReportPanel *self,
                     HilumOperation   *op)
 {
-  JsonObject *json = hilum_operation_get_json (op);
   const char *kind = hilum_operation_get_kind (op);
 
   /* The common case, one per keystroke: only that field of that row. */
   if (g_strcmp0 (kind, "set-finding-field") == 0)
     {
-      const char *field = json_object_get_string_member_with_default (json, "field", "");
-      const char *id = json_object_get_string_member_with_default (json, "finding_id", NULL);
-      HilumFindingRow *row = panel_get_row (self, id);
+      const char *field = hilum_operation_get_field (op);
+      HilumFindingRow *row = panel_get_row (self, hilum_operation_get_finding_id (op));
 
-      if (row != NULL && !g_str_equal (field, "polarity"))
+      if (row != NULL && g_strcmp0 (field, "polarity") != 0)
         {
           hilum_finding_row_sync (row);
           return;
@@ -389,8 +385,6 @@ add_finding_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   HilumDocument *document;
-  JsonObject *selected;
-  JsonObject *finding;
   guint index = 0;
   guint n;
 
@@ -399,26 +393,23 @@ add_finding_action (GtkWidget  *widget,
 
   document = hilum_session_get_document (self->session);
   n = hilum_document_get_n_findings (document);
-  selected = self->selected_id != NULL
-             ? hilum_document_find_finding (document, self->selected_id, &index)
-             : NULL;
-  if (selected != NULL)
+  if (hilum_document_get_finding_index (document, self->selected_id, &index))
     {
-      finding = hilum_finding_new (hilum_finding_get_polarity (selected));
-      index++;
+      /* Right after the selected sentence, of its polarity. */
+      op = hilum_operation_new_add_empty_finding (hilum_document_get_finding_polarity (document,
+                                                                                       self->selected_id),
+                                                  (int) index + 1);
     }
   else
     {
       /* At the end of the positive group. */
-      finding = hilum_finding_new ("positive");
       index = 0;
       for (guint i = 0; i < n; i++)
-        if (!is_negative (hilum_document_get_finding (document, i)))
+        if (!is_negative (document, hilum_document_get_finding_id (document, i)))
           index = i + 1;
+      op = hilum_operation_new_add_empty_finding (HILUM_POLARITY_POSITIVE, (int) index);
     }
-  id = g_strdup (hilum_finding_get_id (finding));
-  op = hilum_operation_new_add_finding (finding, (int) index);
-  json_object_unref (finding);
+  id = g_strdup (hilum_operation_get_finding_id (op));
   if (!hilum_session_perform (self->session, op, &error))
     {
       g_signal_emit (self, signals[OPERATION_FAILED], 0, error->message);

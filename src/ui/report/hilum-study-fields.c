@@ -45,14 +45,12 @@ fields_perform (HilumStudyFields *self,
                 const char       *text)
 {
   g_autoptr(HilumOperation) op = NULL;
-  g_autoptr(JsonNode) value = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->syncing || self->session == NULL)
     return;
 
-  value = json_node_init_string (json_node_alloc (), text);
-  op = hilum_operation_new_set_study_field (field, value);
+  op = hilum_operation_new_set_study_text (field, text);
   if (!hilum_session_perform (self->session, op, &error))
     {
       g_signal_emit (self, signals[OPERATION_FAILED], 0, error->message);

@@ -77,48 +77,35 @@ lang_slot (const char *lang)
   return g_strcmp0 (lang, "en") == 0 ? 1 : 0;
 }
 
-static JsonObject *
-row_get_finding (HilumPairRow *self)
+static HilumDocument *
+row_get_document (HilumPairRow *self)
 {
-  return hilum_document_find_finding (hilum_session_get_document (self->session),
-                                      self->finding_id, NULL);
-}
-
-/* (nullable) the translation state object of @lang */
-static JsonObject *
-translation_state (JsonObject *finding,
-                   const char *lang)
-{
-  JsonObject *translation;
-  JsonNode *node;
-
-  if (finding == NULL || !json_object_has_member (finding, "translation")
-      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (finding, "translation")))
-    return NULL;
-  translation = json_object_get_object_member (finding, "translation");
-  node = json_object_get_member (translation, lang);
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return hilum_session_get_document (self->session);
 }
 
 static gboolean
-state_is_verified (JsonObject *state)
+row_is_verified (HilumPairRow *self,
+                 const char   *lang)
 {
-  return state != NULL
-         && g_strcmp0 (json_object_get_string_member_with_default (state, "state", NULL),
-                       "verified") == 0;
+  return hilum_document_get_translation_state (row_get_document (self), self->finding_id, lang,
+                                               NULL, NULL) == HILUM_TRANSLATION_VERIFIED;
 }
 
 /* "Verified by Ana, 24 Nov 14:02" in local time. */
 static char *
-verified_text (HilumDocument *document,
-               JsonObject    *state)
+verified_text (HilumPairRow *self,
+               const char   *lang)
 {
-  const char *by = json_object_get_string_member_with_default (state, "by", "");
-  const char *at = json_object_get_string_member_with_default (state, "at", NULL);
-  g_autoptr(GDateTime) time = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
-  g_autofree char *when = local != NULL ? g_date_time_format (local, "%e %b %H:%M") : NULL;
+  HilumDocument *document = row_get_document (self);
+  const char *by, *at;
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
 
+  hilum_document_get_translation_state (document, self->finding_id, lang, &by, &at);
+  time = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  local = time != NULL ? g_date_time_to_local (time) : NULL;
+  when = local != NULL ? g_date_time_format (local, "%e %b %H:%M") : NULL;
   if (when == NULL)
     /* Translators: %s is a reader's name */
     return g_strdup_printf (_("Verified by %s"), hilum_document_get_reader_name (document, by));
@@ -148,26 +135,14 @@ state_op (HilumPairRow *self,
           const char   *lang,
           gboolean      verified)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *field = g_strconcat ("translation.", lang, NULL);
-  g_autoptr(JsonNode) value = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, verified ? "verified" : "draft");
+  /* Verified now, by this reader; a draft again records no one. */
   if (verified)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *at = g_date_time_format_iso8601 (now);
-
-      json_builder_set_member_name (builder, "by");
-      json_builder_add_string_value (builder, hilum_session_get_reader_id (self->session));
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_string_value (builder, at);
-    }
-  json_builder_end_object (builder);
-  value = json_builder_get_root (builder);
-  return hilum_operation_new_set_finding_field (self->finding_id, field, value);
+    return hilum_operation_new_set_translation_state (self->finding_id, lang,
+                                                      HILUM_TRANSLATION_VERIFIED,
+                                                      hilum_session_get_reader_id (self->session),
+                                                      NULL);
+  return hilum_operation_new_set_translation_state (self->finding_id, lang,
+                                                    HILUM_TRANSLATION_DRAFT, NULL, NULL);
 }
 
 static void
@@ -186,7 +161,7 @@ text_changed_cb (HilumPairRow  *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   op = hilum_operation_new_set_text (self->finding_id, lang, text);
-  if (state_is_verified (translation_state (row_get_finding (self), lang)))
+  if (row_is_verified (self, lang))
     {
       /* A verified sentence that changes is a draft again: one step, undone as one. */
       GPtrArray *ops = g_ptr_array_new_with_free_func (g_object_unref);
@@ -258,10 +233,10 @@ row_sync_text (HilumPairRow *self,
 }
 
 static void
-row_sync_flags (HilumPairRow *self,
-                JsonObject   *finding)
+row_sync_flags (HilumPairRow *self)
 {
-  g_autoptr(GPtrArray) flags = hilum_translation_check_finding (finding);
+  g_autoptr(GPtrArray) flags = hilum_translation_check_finding_id (row_get_document (self),
+                                                                   self->finding_id);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
@@ -285,16 +260,15 @@ void
 hilum_pair_row_sync (HilumPairRow *self,
                      guint         index)
 {
-  JsonObject *finding;
+  HilumDocument *document;
   guint position = index;
   g_autofree char *number = NULL;
   g_autofree char *css = NULL;
 
   g_return_if_fail (HILUM_IS_PAIR_ROW (self));
 
-  finding = hilum_document_find_finding (hilum_session_get_document (self->session),
-                                         self->finding_id, &position);
-  if (finding == NULL)
+  document = row_get_document (self);
+  if (!hilum_document_get_finding_index (document, self->finding_id, &position))
     return;
 
   self->syncing = TRUE;
@@ -307,17 +281,16 @@ hilum_pair_row_sync (HilumPairRow *self,
 
   for (guint slot = 0; slot < 2; slot++)
     {
-      JsonObject *state = translation_state (finding, languages[slot]);
-      gboolean verified = state_is_verified (state);
+      gboolean verified = row_is_verified (self, languages[slot]);
 
-      row_sync_text (self, slot, hilum_finding_get_text (finding, languages[slot]));
+      row_sync_text (self, slot, hilum_document_get_finding_text (document, self->finding_id,
+                                                                  languages[slot]));
       g_clear_pointer (&self->verified_text[slot], g_free);
-      self->verified_text[slot] = verified ? verified_text (hilum_session_get_document (self->session), state)
-                                           : g_strdup ("");
+      self->verified_text[slot] = verified ? verified_text (self, languages[slot]) : g_strdup ("");
       gtk_check_button_set_active (self->verified_check[slot], verified);
       gtk_label_set_text (self->verified_label[slot], self->verified_text[slot]);
     }
-  row_sync_flags (self, finding);
+  row_sync_flags (self);
   self->syncing = FALSE;
 }
 
@@ -547,7 +520,7 @@ hilum_pair_row_is_verified (HilumPairRow *self,
                             const char   *lang)
 {
   g_return_val_if_fail (HILUM_IS_PAIR_ROW (self), FALSE);
-  return state_is_verified (translation_state (row_get_finding (self), lang));
+  return row_is_verified (self, lang);
 }
 
 GtkTextView *

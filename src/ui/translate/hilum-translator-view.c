@@ -49,21 +49,12 @@ static const char *languages[] = { "es", "en" };
 static void view_update_queue_label (HilumTranslatorView *self);
 
 static gboolean
-pair_verified (JsonObject *finding,
-               const char *lang)
+pair_verified (HilumDocument *document,
+               const char    *finding_id,
+               const char    *lang)
 {
-  JsonObject *translation, *state;
-
-  if (!json_object_has_member (finding, "translation")
-      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (finding, "translation")))
-    return FALSE;
-  translation = json_object_get_object_member (finding, "translation");
-  if (!json_object_has_member (translation, lang)
-      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (translation, lang)))
-    return FALSE;
-  state = json_object_get_object_member (translation, lang);
-  return g_strcmp0 (json_object_get_string_member_with_default (state, "state", NULL),
-                    "verified") == 0;
+  return hilum_document_get_translation_state (document, finding_id, lang, NULL, NULL)
+         == HILUM_TRANSLATION_VERIFIED;
 }
 
 gboolean
@@ -73,16 +64,16 @@ hilum_translation_needs_work (HilumDocument *document)
 
   for (guint i = 0; i < hilum_document_get_n_findings (document); i++)
     {
-      JsonObject *finding = hilum_document_get_finding (document, i);
+      const char *id = hilum_document_get_finding_id (document, i);
       g_autoptr(GPtrArray) flags = NULL;
 
       /* A finding without any sentence has nothing to translate. */
-      if (hilum_finding_get_text (finding, "es")[0] == '\0'
-          && hilum_finding_get_text (finding, "en")[0] == '\0')
+      if (hilum_document_get_finding_text (document, id, "es")[0] == '\0'
+          && hilum_document_get_finding_text (document, id, "en")[0] == '\0')
         continue;
-      if (!pair_verified (finding, "es") || !pair_verified (finding, "en"))
+      if (!pair_verified (document, id, "es") || !pair_verified (document, id, "en"))
         return TRUE;
-      flags = hilum_translation_check_finding (finding);
+      flags = hilum_translation_check_finding_id (document, id);
       if (flags != NULL && flags->len > 0)
         return TRUE;
     }
@@ -175,8 +166,7 @@ view_rebuild (HilumTranslatorView *self)
   document = hilum_session_get_document (self->session);
   for (guint i = 0; i < hilum_document_get_n_findings (document); i++)
     {
-      JsonObject *finding = hilum_document_get_finding (document, i);
-      GtkWidget *row = hilum_pair_row_new (self->session, hilum_finding_get_id (finding), i);
+      GtkWidget *row = hilum_pair_row_new (self->session, hilum_document_get_finding_id (document, i), i);
 
       g_signal_connect_swapped (row, "selected", G_CALLBACK (row_selected_cb), self);
       g_signal_connect_swapped (row, "operation-failed", G_CALLBACK (row_failed_cb), self);
@@ -196,7 +186,7 @@ rows_match_document (HilumTranslatorView *self)
   if (hilum_document_get_n_findings (document) != self->rows->len)
     return FALSE;
   for (guint i = 0; i < self->rows->len; i++)
-    if (g_strcmp0 (hilum_finding_get_id (hilum_document_get_finding (document, i)),
+    if (g_strcmp0 (hilum_document_get_finding_id (document, i),
                    hilum_pair_row_get_finding_id (g_ptr_array_index (self->rows, i))) != 0)
       return FALSE;
   return TRUE;

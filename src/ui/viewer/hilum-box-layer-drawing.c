@@ -284,7 +284,7 @@ hilum_box_layer_snapshot (HilumBoxLayer *self,
       double r[4];
       GdkRGBA color, fill;
 
-      if (hilum_document_find_finding (document, self->selected_finding_id, &index) != NULL)
+      if (hilum_document_get_finding_index (document, self->selected_finding_id, &index))
         {
           finding_color (index, &color);
           fill = color;

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  /* Borrowed from the document tree: valid until it next changes. */
+  /* Borrowed from the document: valid until it next changes. */
   const char *box_id;
   const char *finding_id;
   const char *reader_id;
@@ -43,6 +43,7 @@ struct _HilumBoxLayer
 
   /* Reused by every collect_boxes (): no allocation per frame. */
   GArray        *items;
+  GArray        *boxes;         /* HilumDocumentBox, what items are made from */
 
   DragKind       drag;
   HilumBoxPart   drag_part;

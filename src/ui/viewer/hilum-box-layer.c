@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The document is the only state: every snapshot and every hit test reads the boxes
- * straight from the session's JSON tree (a study has tens of boxes, not thousands), so
+ * straight from the session's document (a study has tens of boxes, not thousands), so
  * what is drawn can never disagree with what is stored. The layer keeps only the
  * selection and the gesture in progress, whose preview replaces the stored box until
  * the one operation at the end of the gesture lands.
@@ -58,101 +58,33 @@ role_may_edit_boxes (HilumBoxLayer *self)
          hilum_session_get_role (self->session) != HILUM_READER_ROLE_TRANSLATOR;
 }
 
-static gboolean
-read_box (JsonObject *box,
-          double      norm[4])
-{
-  JsonArray *xyxy;
-
-  if (!json_object_has_member (box, "xyxy_norm") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (box, "xyxy_norm")))
-    return FALSE;
-
-  xyxy = json_object_get_array_member (box, "xyxy_norm");
-  if (json_array_get_length (xyxy) != 4)
-    return FALSE;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      JsonNode *node = json_array_get_element (xyxy, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node))
-        return FALSE;
-      norm[i] = json_node_get_double (node);
-    }
-  hilum_box_order (norm);
-
-  return TRUE;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* Fills self->items with the boxes on this layer's image, in report order. */
 GArray *
 _hilum_box_layer_collect_boxes (HilumBoxLayer *self)
 {
   HilumDocument *document = _hilum_box_layer_get_document (self);
   const char *me;
-  guint n;
 
   g_array_set_size (self->items, 0);
+  g_array_set_size (self->boxes, 0);
   if (document == NULL || self->image_id == NULL)
     return self->items;
 
   me = hilum_session_get_reader_id (self->session);
-  n = hilum_document_get_n_findings (document);
-  for (guint f = 0; f < n; f++)
+  hilum_document_collect_boxes (document, NULL, self->image_id, self->boxes);
+  for (guint i = 0; i < self->boxes->len; i++)
     {
-      JsonObject *finding = hilum_document_get_finding (document, f);
-      JsonArray *annotations;
+      const HilumDocumentBox *box = &g_array_index (self->boxes, HilumDocumentBox, i);
+      BoxItem item = { 0 };
 
-      if (!json_object_has_member (finding, "annotations") ||
-          !JSON_NODE_HOLDS_ARRAY (json_object_get_member (finding, "annotations")))
-        continue;
-
-      annotations = json_object_get_array_member (finding, "annotations");
-      for (guint a = 0; a < json_array_get_length (annotations); a++)
-        {
-          JsonObject *annotation = json_array_get_object_element (annotations, a);
-          const char *reader_id, *image_id;
-          JsonArray *boxes;
-
-          if (annotation == NULL)
-            continue;
-          reader_id = member_string (annotation, "reader_id");
-          image_id = member_string (annotation, "image_id");
-          if (g_strcmp0 (image_id, self->image_id) != 0 ||
-              !json_object_has_member (annotation, "boxes") ||
-              !JSON_NODE_HOLDS_ARRAY (json_object_get_member (annotation, "boxes")))
-            continue;
-
-          boxes = json_object_get_array_member (annotation, "boxes");
-          for (guint b = 0; b < json_array_get_length (boxes); b++)
-            {
-              JsonObject *box = json_array_get_object_element (boxes, b);
-              BoxItem item = { 0 };
-
-              if (box == NULL || !read_box (box, item.norm))
-                continue;
-              item.box_id = member_string (box, "box_id");
-              if (item.box_id == NULL)
-                continue;
-              item.finding_id = hilum_finding_get_id (finding);
-              item.reader_id = reader_id;
-              item.finding_index = f;
-              item.mine = g_strcmp0 (reader_id, me) == 0;
-              g_array_append_val (self->items, item);
-            }
-        }
+      item.box_id = box->box_id;
+      item.finding_id = box->finding_id;
+      item.reader_id = box->reader_id;
+      item.finding_index = box->finding_index;
+      memcpy (item.norm, box->xyxy_norm, sizeof item.norm);
+      hilum_box_order (item.norm);
+      item.mine = g_strcmp0 (box->reader_id, me) == 0;
+      g_array_append_val (self->items, item);
     }
 
   return self->items;
@@ -196,7 +128,7 @@ _hilum_box_layer_may_draw (HilumBoxLayer *self)
 
   return document != NULL && self->image_id != NULL && self->draw_mode &&
          role_may_edit_boxes (self) && self->selected_finding_id != NULL &&
-         hilum_document_find_finding (document, self->selected_finding_id, NULL) != NULL;
+         hilum_document_has_finding (document, self->selected_finding_id);
 }
 
 static void
@@ -275,7 +207,7 @@ session_changed_cb (HilumBoxLayer  *self,
   if (self->selected_box_id != NULL && _hilum_box_layer_find_item (items, self->selected_box_id) == NULL)
     hilum_box_layer_set_selected_box_id (self, NULL);
   if (self->selected_finding_id != NULL &&
-      hilum_document_find_finding (document, self->selected_finding_id, NULL) == NULL)
+      !hilum_document_has_finding (document, self->selected_finding_id))
     hilum_box_layer_set_selected_finding_id (self, NULL);
   if (self->drag == DRAG_EDIT && self->selected_box_id == NULL)
     _hilum_box_layer_cancel_drag (self);
@@ -305,6 +237,7 @@ hilum_box_layer_finalize (GObject *object)
   g_clear_pointer (&self->selected_box_id, g_free);
   g_clear_pointer (&self->drag_click_box_id, g_free);
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->boxes, g_array_unref);
 
   G_OBJECT_CLASS (hilum_box_layer_parent_class)->finalize (object);
 }
@@ -447,6 +380,7 @@ static void
 hilum_box_layer_init (HilumBoxLayer *self)
 {
   self->items = g_array_new (FALSE, FALSE, sizeof (BoxItem));
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (HilumDocumentBox));
   self->draw_mode = TRUE;
   self->show_other_readers = TRUE;
 }

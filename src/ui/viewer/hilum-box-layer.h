@@ -23,8 +23,8 @@ G_DECLARE_FINAL_TYPE (HilumBoxLayer, hilum_box_layer, HILUM, BOX_LAYER, GObject)
  * set-box at the end of a move or resize, one per arrow key, remove-box).
  *
  * Wiring (the window): create it, set "session" when a study opens, "image-id" to the
- * document image the view shows ("image_id" of hilum_document_find_image_by_role
- * (doc, "current_frontal")), bind "selected-finding-id" both ways to the report's
+ * document image the view shows (hilum_document_get_image_id_by_role (doc,
+ * "current_frontal")), bind "selected-finding-id" both ways to the report's
  * selection (shared by the layers of both views), bind "draw-mode" and
  * "show-other-readers" to the window's toggles, and toast the "error" signal.
  *

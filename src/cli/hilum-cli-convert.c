@@ -22,10 +22,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 
+#include "hilum-cli-common.h"
 #include "hilum-cli-convert.h"
 #include "hilum-document.h"
 #include "hilum-format.h"
@@ -33,117 +33,6 @@
 #include "hilum-store.h"
 
 #define CLI_AUTHOR "hilum-cli"
-
-static void
-print_line (const char *prefix,
-            const char *message)
-{
-  g_autofree char *line = g_strdup (message);
-
-  g_strstrip (g_strdelimit (line, "\r\n", ' '));
-  g_printerr ("hilum-cli: %s%s\n", prefix, line);
-}
-
-static int G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  print_line ("", message);
-  return 1;
-}
-
-static void
-print_problems (GPtrArray *problems,
-                gboolean   warnings)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      HilumFormatProblem *problem = problems->pdata[i];
-      g_autofree char *message = g_strdup_printf ("%s: %s", problem->record, problem->message);
-
-      /* Translators: the prefix of a warning line of hilum-cli */
-      print_line (warnings ? _("warning: ") : "", message);
-    }
-}
-
-static gboolean progress_shown;
-
-/* Only on a terminal: a script's stderr holds nothing but the failed records. */
-static void
-progress_cb (goffset  done,
-             goffset  total,
-             gpointer user_data)
-{
-  const char *what = user_data;
-
-  if (total < 200)
-    return;
-  g_printerr ("\r%s %" G_GOFFSET_FORMAT "/%" G_GOFFSET_FORMAT, what, done, total);
-  progress_shown = TRUE;
-}
-
-static void
-progress_end (void)
-{
-  if (progress_shown)
-    g_printerr ("\n");
-  progress_shown = FALSE;
-}
-
-static void
-setup_progress (HilumFormatOptions *options,
-                const char         *what)
-{
-  if (isatty (STDERR_FILENO))
-    {
-      options->progress = progress_cb;
-      options->progress_data = (gpointer) what;
-    }
-}
-
-static gboolean
-parse_format (const char   *name,
-              const char   *option,
-              HilumFormat  *format)
-{
-  if (name == NULL)
-    {
-      fail (_("Missing %s; formats: hilum padchest-gr radfact maira2 ms-cxr coco"), option);
-      return FALSE;
-    }
-  if (!hilum_format_from_name (name, format))
-    {
-      fail (_("Unknown format “%s”; formats: hilum padchest-gr radfact maira2 ms-cxr coco"), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GOptionContext *
-new_context (const char          *prgname,
-             const char          *summary,
-             const GOptionEntry  *entries)
-{
-  GOptionContext *context = g_option_context_new (NULL);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  return context;
-}
-
-static GPtrArray *
-new_problems (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_format_problem_free);
-}
 
 /* ---- convert ---- */
 
@@ -165,57 +54,46 @@ hilum_cli_convert (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) problems = new_problems ();
-  g_autoptr(GPtrArray) warnings = new_problems ();
+  g_autoptr(GPtrArray) problems = hilum_cli_problems_new ();
+  g_autoptr(GPtrArray) warnings = hilum_cli_problems_new ();
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
   HilumFormatOptions options = { 0 };
   HilumFormat in_format, out_format;
 
-  context = new_context ("hilum-cli convert",
-                         _("Convert annotations between formats: hilum padchest-gr radfact "
-                           "maira2 ms-cxr coco."), entries);
+  context = hilum_cli_option_context_new ("convert", NULL,
+                                          _("Convert annotations between formats: hilum padchest-gr radfact "
+                                            "maira2 ms-cxr coco."),
+                                          entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("%s", error->message);
-  if (!parse_format (from, "--from", &in_format) || !parse_format (to, "--to", &out_format))
+    return hilum_cli_fail ("%s", error->message);
+  if (!hilum_cli_parse_format (from, "--from", &in_format) || !hilum_cli_parse_format (to, "--to", &out_format))
     return 1;
   if (files == NULL || g_strv_length (files) != 2)
-    return fail ("%s", _("Give an input and an output; usage: hilum-cli convert --from FORMAT "
+    return hilum_cli_fail ("%s", _("Give an input and an output; usage: hilum-cli convert --from FORMAT "
                          "--to FORMAT IN OUT"));
 
   options.images_dir = images;
   options.reader_id = reader;
-  setup_progress (&options, _("Reading"));
+  hilum_cli_progress_begin (&options, _("Reading"));
   documents = hilum_format_import (in_format, files[0], &options, problems, &error);
-  progress_end ();
+  hilum_cli_progress_end ();
   if (documents == NULL)
-    return fail ("%s", error->message);
-  print_problems (problems, FALSE);
+    return hilum_cli_fail ("%s", error->message);
+  hilum_cli_print_problems (problems, FALSE);
 
-  setup_progress (&options, _("Writing"));
+  hilum_cli_progress_begin (&options, _("Writing"));
   if (!hilum_format_export (out_format, documents, files[1], &options, warnings, &error))
     {
-      progress_end ();
-      return fail ("%s", error->message);
+      hilum_cli_progress_end ();
+      return hilum_cli_fail ("%s", error->message);
     }
-  progress_end ();
-  print_problems (warnings, TRUE);
+  hilum_cli_progress_end ();
+  hilum_cli_print_problems (warnings, TRUE);
   return problems->len > 0 ? 2 : 0;
 }
 
 /* ---- import ---- */
-
-static HilumStore *
-open_store (const char *path)
-{
-  g_autofree char *default_path = path == NULL ? hilum_store_get_default_path () : NULL;
-  g_autoptr(GError) error = NULL;
-  HilumStore *store = hilum_store_open (path != NULL ? path : default_path, &error);
-
-  if (store == NULL)
-    fail ("%s", error->message);
-  return store;
-}
 
 int
 hilum_cli_import (int    argc,
@@ -235,7 +113,7 @@ hilum_cli_import (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(GPtrArray) problems = hilum_cli_problems_new ();
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(HilumImportPlan) plan = NULL;
   g_autoptr(HilumStore) store = NULL;
@@ -244,27 +122,28 @@ hilum_cli_import (int    argc,
   HilumFormat format;
   guint n_imported;
 
-  context = new_context ("hilum-cli import",
-                         _("Import annotations into the store: hilum padchest-gr radfact "
-                           "maira2 ms-cxr coco."), entries);
+  context = hilum_cli_option_context_new ("import", NULL,
+                                          _("Import annotations into the store: hilum padchest-gr radfact "
+                                            "maira2 ms-cxr coco."),
+                                          entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("%s", error->message);
-  if (!parse_format (from, "--from", &format))
+    return hilum_cli_fail ("%s", error->message);
+  if (!hilum_cli_parse_format (from, "--from", &format))
     return 1;
   if (files == NULL || g_strv_length (files) != 1)
-    return fail ("%s", _("Give one input; usage: hilum-cli import [--store DB] --from FORMAT IN"));
+    return hilum_cli_fail ("%s", _("Give one input; usage: hilum-cli import [--store DB] --from FORMAT IN"));
 
-  store = open_store (store_path);
+  store = hilum_cli_open_store (store_path);
   if (store == NULL)
     return 1;
 
   options.images_dir = images;
   options.reader_id = reader;
-  setup_progress (&options, _("Reading"));
+  hilum_cli_progress_begin (&options, _("Reading"));
   documents = hilum_format_import (format, files[0], &options, problems, &error);
-  progress_end ();
+  hilum_cli_progress_end ();
   if (documents == NULL)
-    return fail ("%s", error->message);
+    return hilum_cli_fail ("%s", error->message);
 
   plan = hilum_import_plan_new (store, format, documents, problems);
   hilum_import_plan_apply_edits (plan, store, reader != NULL ? reader : CLI_AUTHOR, problems);
@@ -273,19 +152,17 @@ hilum_cli_import (int    argc,
     {
       gboolean ok;
 
-      progress_shown = FALSE;
-      ok = hilum_store_put_documents (store, plan->fresh,
-                                      isatty (STDERR_FILENO) ? progress_cb : NULL,
+      ok = hilum_store_put_documents (store, plan->fresh, hilum_cli_progress_callback (),
                                       (gpointer) _("Storing"), &error);
-      progress_end ();
+      hilum_cli_progress_end ();
       if (!ok)
         {
-          print_problems (problems, FALSE);
-          return fail ("%s", error->message);
+          hilum_cli_print_problems (problems, FALSE);
+          return hilum_cli_fail ("%s", error->message);
         }
     }
 
-  print_problems (problems, FALSE);
+  hilum_cli_print_problems (problems, FALSE);
   n_imported = plan->fresh->len + plan->n_edited + plan->n_unchanged;
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u study", "Imported %u studies", n_imported),
            n_imported);
@@ -364,7 +241,7 @@ hilum_cli_export (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) warnings = new_problems ();
+  g_autoptr(GPtrArray) warnings = hilum_cli_problems_new ();
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(HilumStore) store = NULL;
@@ -372,18 +249,19 @@ hilum_cli_export (int    argc,
   HilumFormatOptions options = { 0 };
   HilumFormat format;
 
-  context = new_context ("hilum-cli export",
-                         _("Export studies from the store: hilum padchest-gr radfact maira2 "
-                           "ms-cxr coco."), entries);
+  context = hilum_cli_option_context_new ("export", NULL,
+                                          _("Export studies from the store: hilum padchest-gr radfact maira2 "
+                                            "ms-cxr coco."),
+                                          entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("%s", error->message);
-  if (!parse_format (to, "--to", &format))
+    return hilum_cli_fail ("%s", error->message);
+  if (!hilum_cli_parse_format (to, "--to", &format))
     return 1;
   if (files == NULL || g_strv_length (files) != 1)
-    return fail ("%s", _("Give one output; usage: hilum-cli export [--store DB] --to FORMAT OUT "
+    return hilum_cli_fail ("%s", _("Give one output; usage: hilum-cli export [--store DB] --to FORMAT OUT "
                          "[--study ID…]"));
 
-  store = open_store (store_path);
+  store = hilum_cli_open_store (store_path);
   if (store == NULL)
     return 1;
 
@@ -397,7 +275,7 @@ hilum_cli_export (int    argc,
     {
       ids = hilum_store_list_study_ids (store, &error);
       if (ids == NULL)
-        return fail ("%s", error->message);
+        return hilum_cli_fail ("%s", error->message);
     }
 
   for (guint i = 0; i < ids->len; i++)
@@ -405,20 +283,20 @@ hilum_cli_export (int    argc,
       HilumDocument *document = hilum_store_get_document (store, ids->pdata[i], &error);
 
       if (document == NULL)
-        return fail ("%s", error->message);
+        return hilum_cli_fail ("%s", error->message);
       g_ptr_array_add (documents, document);
     }
   if (studies == NULL)
     g_ptr_array_sort (documents, compare_import_order);
 
   options.images_dir = images;
-  setup_progress (&options, _("Writing"));
+  hilum_cli_progress_begin (&options, _("Writing"));
   if (!hilum_format_export (format, documents, files[0], &options, warnings, &error))
     {
-      progress_end ();
-      return fail ("%s", error->message);
+      hilum_cli_progress_end ();
+      return hilum_cli_fail ("%s", error->message);
     }
-  progress_end ();
-  print_problems (warnings, TRUE);
+  hilum_cli_progress_end ();
+  hilum_cli_print_problems (warnings, TRUE);
   return 0;
 }

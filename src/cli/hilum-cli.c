@@ -45,6 +45,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-cli-check.h"
+#include "hilum-cli-common.h"
 #include "hilum-cli-convert.h"
 #include "hilum-cli-spell.h"
 #include "hilum-decoder.h"
@@ -52,30 +53,6 @@
 #include "hilum-image-json.h"
 #include "hilum-png.h"
 #include "hilum-presets.h"
-
-/* One line on stderr, whatever the message holds (GDCM trace text can span lines). */
-static void
-print_error (const char *message)
-{
-  g_autofree char *line = g_strdup (message);
-
-  g_strstrip (g_strdelimit (line, "\r\n", ' '));
-  g_printerr ("hilum-cli: %s\n", line);
-}
-
-static int G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  print_error (message);
-  return 1;
-}
 
 static void
 print_usage (void)
@@ -217,18 +194,17 @@ cmd_info (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_set_prgname ("hilum-cli info");
-  g_option_context_set_summary (context, _("Show the metadata of DICOM, PNG or JPEG images."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = hilum_cli_option_context_new ("info", NULL,
+                                          _("Show the metadata of DICOM, PNG or JPEG images."),
+                                          entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return hilum_cli_fail ("%s", error->message);
   if (files == NULL || files[0] == NULL)
-    return fail ("%s", _("No file given; usage: hilum-cli info [--json] FILE…"));
+    return hilum_cli_fail ("%s", _("No file given; usage: hilum-cli info [--json] FILE…"));
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -238,7 +214,7 @@ cmd_info (int    argc,
       image = hilum_decode_file (files[i], NULL, &local_error);
       if (image == NULL)
         {
-          print_error (local_error->message);
+          hilum_cli_print_error (local_error->message);
           status = 1;
           continue;
         }
@@ -295,7 +271,7 @@ cmd_render (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HilumImage) image = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
@@ -310,7 +286,7 @@ cmd_render (int    argc,
         {
           if (i + 2 >= argc || !parse_double (argv[i + 1], &center) ||
               !parse_double (argv[i + 2], &width))
-            return fail ("%s", _("--window needs two numbers: CENTER WIDTH"));
+            return hilum_cli_fail ("%s", _("--window needs two numbers: CENTER WIDTH"));
           have_window = TRUE;
           i += 2;
           continue;
@@ -321,44 +297,41 @@ cmd_render (int    argc,
   g_ptr_array_add (args, NULL);
   argv = (char **) args->pdata;
 
-  g_set_prgname ("hilum-cli render");
-  g_option_context_set_summary (context,
-                                _("Render an image to a full-resolution 8-bit PNG after the "
-                                  "modality and VOI LUTs."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = hilum_cli_option_context_new ("render", NULL,
+                                          _("Render an image to a full-resolution 8-bit PNG after "
+                                            "the modality and VOI LUTs."), entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return hilum_cli_fail ("%s", error->message);
 
   if (window_text != NULL)
-    return fail ("%s", _("--window needs two numbers: CENTER WIDTH"));
+    return hilum_cli_fail ("%s", _("--window needs two numbers: CENTER WIDTH"));
   if (files == NULL || files[0] == NULL)
-    return fail ("%s", _("No file given; usage: hilum-cli render FILE -o OUT.png"));
+    return hilum_cli_fail ("%s", _("No file given; usage: hilum-cli render FILE -o OUT.png"));
   if (files[1] != NULL)
-    return fail (_("Only one file can be rendered at a time (got “%s” and “%s”)"),
-                 files[0], files[1]);
+    return hilum_cli_fail (_("Only one file can be rendered at a time (got “%s” and “%s”)"),
+                           files[0], files[1]);
   if (output == NULL)
-    return fail ("%s", _("No output file given; use -o OUT.png"));
+    return hilum_cli_fail ("%s", _("No output file given; use -o OUT.png"));
   if (have_window && preset_name != NULL)
-    return fail ("%s", _("Use either --window or --preset, not both"));
+    return hilum_cli_fail ("%s", _("Use either --window or --preset, not both"));
   if (have_window && !(width > 0))
-    return fail ("%s", _("The window width must be greater than 0"));
+    return hilum_cli_fail ("%s", _("The window width must be greater than 0"));
   if (preset_name != NULL && !hilum_preset_from_name (preset_name, &preset))
-    return fail (_("Unknown preset “%s”; use default, auto, lung, mediastinum or bone"),
-                 preset_name);
+    return hilum_cli_fail (_("Unknown preset “%s”; use default, auto, lung, mediastinum or bone"),
+                           preset_name);
   if (frame < 0)
-    return fail ("%s", _("The frame number cannot be negative"));
+    return hilum_cli_fail ("%s", _("The frame number cannot be negative"));
 
   image = hilum_decode_file (files[0], NULL, &error);
   if (image == NULL)
-    return fail ("%s", error->message);
+    return hilum_cli_fail ("%s", error->message);
 
   n_frames = hilum_image_get_n_frames (image);
   if ((guint) frame >= n_frames)
-    return fail (g_dngettext (GETTEXT_PACKAGE,
-                              "There is no frame %d in “%s”: it has %u frame",
-                              "There is no frame %d in “%s”: it has %u frames", n_frames),
-                 frame, files[0], n_frames);
+    return hilum_cli_fail (g_dngettext (GETTEXT_PACKAGE,
+                                        "There is no frame %d in “%s”: it has %u frame",
+                                        "There is no frame %d in “%s”: it has %u frames", n_frames),
+                           frame, files[0], n_frames);
 
   if (!have_window)
     hilum_preset_compute (preset, image, frame, &center, &width);
@@ -368,7 +341,7 @@ cmd_render (int    argc,
     invert = !invert;
 
   if (!hilum_png_write_image (output, image, frame, center, width, invert, &error))
-    return fail ("%s", error->message);
+    return hilum_cli_fail ("%s", error->message);
   return 0;
 }
 
@@ -385,7 +358,7 @@ main (int    argc,
   g_set_prgname ("hilum-cli");
 
   if (argc < 2)
-    return fail ("%s", _("No command given; run “hilum-cli --help”"));
+    return hilum_cli_fail ("%s", _("No command given; run “hilum-cli --help”"));
 
   command = argv[1];
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") ||
@@ -414,5 +387,5 @@ main (int    argc,
   if (g_str_equal (command, "check-translations"))
     return hilum_cli_check_translations (argc - 1, argv + 1);
 
-  return fail (_("Unknown command “%s”; run “hilum-cli --help”"), command);
+  return hilum_cli_fail (_("Unknown command “%s”; run “hilum-cli --help”"), command);
 }

@@ -53,8 +53,8 @@ hilum_cli_convert (int    argc,
   if (!hilum_cli_parse_format (from, "--from", &in_format) || !hilum_cli_parse_format (to, "--to", &out_format))
     return 1;
   if (files == NULL || g_strv_length (files) != 2)
-    return hilum_cli_fail ("%s", _("Give an input and an output; usage: hilum-cli convert --from FORMAT "
-                         "--to FORMAT IN OUT"));
+    return hilum_cli_fail ("%s", _("Give an input and an output; usage: hilum-cli convert "
+                                   "--from FORMAT --to FORMAT IN OUT"));
 
   options.images_dir = images;
   options.reader_id = reader;

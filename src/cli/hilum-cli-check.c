@@ -19,26 +19,15 @@
 #include <json-glib/json-glib.h>
 
 #include "hilum-cli-check.h"
+#include "hilum-cli-common.h"
 #include "hilum-document.h"
 #include "hilum-translation-check.h"
-
-static int
-fail (const char *message)
-{
-  g_autofree char *line = g_strdup (message);
-
-  g_strstrip (g_strdelimit (line, "\r\n", ' '));
-  g_printerr ("hilum-cli check-translations: %s\n", line);
-  return 1;
-}
 
 static void
 print_json (GPtrArray *flags)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < flags->len; i++)
@@ -56,10 +45,7 @@ print_json (GPtrArray *flags)
     }
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  hilum_cli_print_json (root, TRUE);
 }
 
 static void
@@ -94,28 +80,23 @@ hilum_cli_check_translations (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("DOCUMENT — check each Spanish/English sentence pair of a Hilum study document"));
-  g_option_context_set_summary (context,
-                                _("Prints one line per flag: “finding N (ID): FLAG: MESSAGE”. Flags: "
-                                  "missing-translation, untranslated-copy, side-mismatch, "
-                                  "number-mismatch, negation-mismatch, label-missing. The exit status "
-                                  "is 0 when the document was checked, even with flags; 1 on an error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = hilum_cli_option_context_new ("check-translations",
+                                          _("DOCUMENT — check each Spanish/English sentence pair of a Hilum study document"),
+                                          _("Prints one line per flag: “finding N (ID): FLAG: MESSAGE”. Flags: "
+                                            "missing-translation, untranslated-copy, side-mismatch, "
+                                            "number-mismatch, negation-mismatch, label-missing. The exit status "
+                                            "is 0 when the document was checked, even with flags; 1 on an error."),
+                                          entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error->message);
+    return hilum_cli_fail ("%s", error->message);
   if (argc != 2)
-    return fail (_("Give one DOCUMENT to check"));
+    return hilum_cli_fail ("%s", _("Give one DOCUMENT to check"));
 
   if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    return fail (error->message);
+    return hilum_cli_fail ("%s", error->message);
   document = hilum_document_new_from_string (contents, length, &error);
   if (document == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", argv[1], error->message);
-
-      return fail (message);
-    }
+    return hilum_cli_fail ("%s: %s", argv[1], error->message);
 
   flags = hilum_translation_check_document (document);
   if (json)

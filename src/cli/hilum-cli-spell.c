@@ -20,15 +20,9 @@
 #include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
-#include "hilum-spell.h"
+#include "hilum-cli-common.h"
 #include "hilum-cli-spell.h"
-
-static int
-fail (const char *message)
-{
-  g_printerr ("hilum-cli spell: %s\n", message);
-  return 1;
-}
+#include "hilum-spell.h"
 
 static char *
 read_stdin (GError **error)
@@ -61,42 +55,40 @@ hilum_cli_spell (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("TEXT — check the spelling of TEXT (“-” reads standard input)"));
-  g_option_context_set_summary (context,
-                                _("Prints each misspelled word with its position in characters. "
-                                  "The exit status is 0 when the text was checked, even with "
-                                  "misspelled words; 1 on an error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = hilum_cli_option_context_new ("spell",
+                                          _("TEXT — check the spelling of TEXT (“-” reads standard input)"),
+                                          _("Prints each misspelled word with its position in characters. "
+                                            "The exit status is 0 when the text was checked, even with "
+                                            "misspelled words; 1 on an error."),
+                                          entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error->message);
+    return hilum_cli_fail ("%s", error->message);
   if (lang == NULL)
-    return fail (_("No language given; use --lang en or --lang es"));
+    return hilum_cli_fail ("%s", _("No language given; use --lang en or --lang es"));
   if (argc != 2)
-    return fail (_("Give one TEXT to check, or “-” to read standard input"));
+    return hilum_cli_fail ("%s", _("Give one TEXT to check, or “-” to read standard input"));
 
   if (g_str_equal (argv[1], "-"))
     {
       text = read_stdin (&error);
       if (text == NULL)
-        return fail (error->message);
+        return hilum_cli_fail ("%s", error->message);
     }
   else
     text = g_strdup (argv[1]);
   if (!g_utf8_validate (text, -1, NULL))
-    return fail (_("The text is not valid UTF-8"));
+    return hilum_cli_fail ("%s", _("The text is not valid UTF-8"));
 
   speller = hilum_speller_new (lang, &error);
   if (speller == NULL)
-    return fail (error->message);
+    return hilum_cli_fail ("%s", error->message);
 
   misspellings = hilum_speller_check_text (speller, text);
 
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *out = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < misspellings->len; i++)
@@ -120,10 +112,7 @@ hilum_cli_spell (int    argc,
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      out = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", out);
+      hilum_cli_print_json (root, TRUE);
       return 0;
     }
 

@@ -140,7 +140,7 @@ test_errors (void)
 
   g_assert_cmpint (run_cli (&out, &err, "check-translations", broken, NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
-  g_assert_true (g_str_has_prefix (err, "hilum-cli check-translations: "));
+  g_assert_true (g_str_has_prefix (err, "hilum-cli: "));
   g_assert_nonnull (strstr (err, "broken.json"));
   g_assert_true (g_str_has_suffix (err, "\n"));
   g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);   /* one line */
@@ -154,7 +154,7 @@ test_errors (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "check-translations", NULL), ==, 1);
-  g_assert_cmpstr (err, ==, "hilum-cli check-translations: Give one DOCUMENT to check\n");
+  g_assert_cmpstr (err, ==, "hilum-cli: Give one DOCUMENT to check\n");
   hilum_fixture_dir_remove (dir);
 }
 

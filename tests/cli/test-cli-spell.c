@@ -171,7 +171,7 @@ test_errors (void)
   run_cli (&lang, NULL, "spell", "--lang", "fr", "Bonjour", NULL);
   g_assert_cmpint (lang.status, ==, 1);
   g_assert_cmpstr (lang.out, ==, "");
-  g_assert_true (g_str_has_prefix (lang.err, "hilum-cli spell: "));
+  g_assert_true (g_str_has_prefix (lang.err, "hilum-cli: "));
   g_assert_nonnull (strstr (lang.err, "“fr”"));
   g_assert_cmpint ((int) (strchr (lang.err, '\n') - lang.err), ==, (int) strlen (lang.err) - 1);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-export.h"
 #include "hilum-import.h"
 #include "hilum-transfer-dialog.h"
 #include "hilum-window-private.h"
@@ -157,45 +158,19 @@ export_thread (GTask        *task,
 {
   Job *job = task_data;
   HilumFormatOptions options = { 0 };
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;
-
-  if (job->study_ids != NULL)
-    ids = g_ptr_array_ref (job->study_ids);
-  else if ((ids = hilum_store_list_study_ids (job->store, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      HilumDocument *document = hilum_store_get_document (job->store, ids->pdata[i], &local_error);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      if (document == NULL)
-        add_problem (job->problems, ids->pdata[i], local_error->message);
-      else
-        g_ptr_array_add (documents, document);
-    }
 
   options.images_dir = job->images_dir;
   options.reader_id = job->reader_id;
   options.progress = progress_cb;
   options.progress_data = job->self;
   options.cancellable = cancellable;
-  if (!hilum_format_export (job->format, documents, job->path, &options, job->problems, &error))
+  if (!hilum_export_store (job->store, job->format, job->study_ids, job->path, &options,
+                           job->problems, &job->n_exported, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  job->n_exported = documents->len;
   g_task_return_boolean (task, TRUE);
 }
 

@@ -439,7 +439,7 @@ test_migrate_version_1 (void)
 
   store = hilum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (store, "PRAGMA user_version"), ==, 3);
 
   document = hilum_store_get_document (store, "s1", &error);
   g_assert_no_error (error);

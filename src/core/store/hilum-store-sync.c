@@ -334,6 +334,23 @@ write_remote (HilumStore     *self,
         return FALSE;
     }
 
+  /* A merge that kept local edits or conflicts differs from what the server holds: the
+   * study stays pending, so the next push carries it up (and every client sees the
+   * conflicts), even when this store had no edits of its own. */
+  if (g_strcmp0 (merged_json, remote_json) != 0)
+    {
+      stmt = _hilum_store_prepare (self,
+                                   "INSERT INTO outbox (study_id, op, created) VALUES (?1, ?2, ?3)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, study_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, "{\"op\":\"merge\"}", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, now);
+      if (!_hilum_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
   return _hilum_store_index_study (self, merged_root, now, error);
 }
 
@@ -379,6 +396,64 @@ hilum_store_apply_remote (HilumStore     *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+char *
+hilum_store_find_remote_study (HilumStore  *self,
+                               const char  *remote_id,
+                               GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  char *study_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (remote_id != NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "SELECT study_id FROM documents WHERE remote_id = ?1 LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, remote_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    study_id = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _hilum_store_set_error (self, rc, error);
+  return study_id;
+}
+
+gboolean
+hilum_store_set_remote_id (HilumStore  *self,
+                           const char  *study_id,
+                           const char  *remote_id,
+                           GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (study_id != NULL && remote_id != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "UPDATE documents SET remote_id = ?2 WHERE study_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, study_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, remote_id, -1, SQLITE_TRANSIENT);
+  if (!_hilum_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (study_id, error);
+      return FALSE;
+    }
   return TRUE;
 }
 

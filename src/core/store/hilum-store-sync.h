@@ -75,6 +75,17 @@ gboolean          hilum_store_apply_remote        (HilumStore      *self,
                                                    HilumOperation  *audit,
                                                    GError         **error);
 
+/* (nullable) The local study whose server id is @remote_id; NULL without error when
+ * none is. By index: a pull costs the changes it reads, not the studies in the store. */
+char             *hilum_store_find_remote_study   (HilumStore      *self,
+                                                   const char      *remote_id,
+                                                   GError         **error);
+/* Records the server's id of a study that is on the server (found or uploaded) before
+ * its document is. */
+gboolean          hilum_store_set_remote_id       (HilumStore      *self,
+                                                   const char      *study_id,
+                                                   const char      *remote_id,
+                                                   GError         **error);
 /* A study that was deleted on the server: its document stays here (and is reported),
  * and it is not pushed again until the user decides. */
 gboolean          hilum_store_set_remote_deleted  (HilumStore      *self,

@@ -31,7 +31,7 @@
  * revision last synced, a study deleted on the server, an id per audit event (so that
  * the union of two clients' audit logs has each event once), the sync state, the study
  * of each cached image and the studies kept available offline. */
-#define HILUM_STORE_SCHEMA_VERSION 2
+#define HILUM_STORE_SCHEMA_VERSION 3
 
 G_DEFINE_FINAL_TYPE (HilumStore, hilum_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hilum-store-error-quark, hilum_store_error)
@@ -432,6 +432,11 @@ migrate_to_2 (HilumStore  *self,
          exec_sql (self, "CREATE UNIQUE INDEX audit_by_event ON audit (study_id, event_id);", error);
 }
 
+/* Version 3: a pull finds the local study of a server's study id by index, so a pull
+ * costs the changes it reads, not the studies in the store. */
+static const char migrate_to_3_sql[] =
+  "CREATE INDEX documents_by_remote ON documents (remote_id) WHERE remote_id IS NOT NULL;";
+
 /* Brings a store of an older schema to HILUM_STORE_SCHEMA_VERSION in one transaction:
  * either every step lands or none does, and no row is dropped. */
 static gboolean
@@ -454,7 +459,8 @@ migrate (HilumStore  *self,
       return FALSE;
     }
 
-  if (user_version < 2 && !migrate_to_2 (self, error))
+  if ((user_version < 2 && !migrate_to_2 (self, error)) ||
+      (user_version < 3 && !exec_sql (self, migrate_to_3_sql, error)))
     {
       rollback (self);
       return FALSE;
@@ -500,6 +506,7 @@ create_schema (HilumStore  *self,
   if (!exec_sql (self, schema_sql, error) ||
       !exec_sql (self, _hilum_store_worklist_schema, error) ||
       !migrate_to_2 (self, error) ||
+      !exec_sql (self, migrate_to_3_sql, error) ||
       !exec_sql (self, pragmas, error) ||
       !commit (self, error))
     {

@@ -36,10 +36,10 @@ hilum_sync_payload_build (const char *document_json,
                       document_json, ",\"audit\":", audit_json, "}", NULL);
 }
 
-static gboolean
-depth_within (const char *body,
-              gsize       length,
-              guint       max_depth)
+gboolean
+hilum_sync_json_depth_within (const char *body,
+                              gsize       length,
+                              guint       max_depth)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -73,9 +73,13 @@ static void
 set_invalid (GError     **error,
              const char  *study_id)
 {
-  g_set_error (error, HILUM_SYNC_PAYLOAD_ERROR, HILUM_SYNC_PAYLOAD_ERROR_INVALID,
-               _("The server’s annotations of study “%s” are not a Hilum document."),
-               study_id);
+  if (study_id == NULL)
+    g_set_error_literal (error, HILUM_SYNC_PAYLOAD_ERROR, HILUM_SYNC_PAYLOAD_ERROR_INVALID,
+                         _("The server’s annotations of a study are not a Hilum document."));
+  else
+    g_set_error (error, HILUM_SYNC_PAYLOAD_ERROR, HILUM_SYNC_PAYLOAD_ERROR_INVALID,
+                 _("The server’s annotations of study “%s” are not a Hilum document."),
+                 study_id);
 }
 
 gboolean
@@ -94,11 +98,10 @@ hilum_sync_payload_parse (const char     *body,
   const char *schema;
 
   g_return_val_if_fail (body != NULL, FALSE);
-  g_return_val_if_fail (study_id != NULL, FALSE);
   g_return_val_if_fail (document != NULL && audit != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!depth_within (body, length, MAX_DEPTH) ||
+  if (!hilum_sync_json_depth_within (body, length, MAX_DEPTH) ||
       !json_parser_load_from_data (parser, body, (gssize) length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -126,7 +129,7 @@ hilum_sync_payload_parse (const char     *body,
       set_invalid (error, study_id);
       return FALSE;
     }
-  if (g_strcmp0 (hilum_document_get_study_id (parsed), study_id) != 0)
+  if (study_id != NULL && g_strcmp0 (hilum_document_get_study_id (parsed), study_id) != 0)
     {
       g_set_error (error, HILUM_SYNC_PAYLOAD_ERROR, HILUM_SYNC_PAYLOAD_ERROR_WRONG_STUDY,
                    _("The server’s annotations of study “%s” belong to another study."),

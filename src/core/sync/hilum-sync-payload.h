@@ -36,7 +36,8 @@ GQuark     hilum_sync_payload_error_quark (void);
 char      *hilum_sync_payload_build       (const char     *document_json,
                                            JsonNode       *audit);
 
-/* Reads a body the server sent for @study_id: the document (transfer full) and the audit
+/* Reads a body the server sent for @study_id (NULL: a study new here, whose id the
+ * caller checks against the server's study): the document (transfer full) and the audit
  * events (transfer full, an array node; empty when the body has none). On error nothing
  * is returned and the message, in the UI language, names the study. */
 gboolean   hilum_sync_payload_parse       (const char     *body,
@@ -45,5 +46,12 @@ gboolean   hilum_sync_payload_parse       (const char     *body,
                                            HilumDocument **document,
                                            JsonNode      **audit,
                                            GError        **error);
+
+/* Whether JSON text nests at most @max_depth objects and arrays (strings skipped),
+ * measured without parsing: json-glib recurses and a hostile body would overflow the
+ * stack. */
+gboolean   hilum_sync_json_depth_within   (const char     *body,
+                                           gsize           length,
+                                           guint           max_depth);
 
 G_END_DECLS

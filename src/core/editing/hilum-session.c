@@ -30,6 +30,7 @@ struct _HilumSession
 
   HilumHistory *history;
   gint64 clock_override;        /* < 0: the real monotonic clock */
+  gint64 revision;              /* the store's revision of document; -1: not known yet */
 };
 
 G_DEFINE_FINAL_TYPE (HilumSession, hilum_session, G_TYPE_OBJECT)
@@ -270,6 +271,7 @@ check_rights (HilumSession    *self,
 static gboolean
 commit (HilumSession    *self,
         HilumOperation  *op,
+        gboolean         retry,
         GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -282,9 +284,35 @@ commit (HilumSession    *self,
   json_object_set_string_member (o, "author", self->reader_id);
   json_object_set_string_member (o, "time", time);
 
-  if (self->store != NULL)
-    return hilum_store_commit_operation (self->store, self->document, op, error);
-  return hilum_document_apply (self->document, op, error);
+  if (self->store == NULL)
+    return hilum_document_apply (self->document, op, error);
+
+  if (self->revision < 0)
+    self->revision = hilum_store_get_revision (self->store, hilum_document_get_study_id (self->document));
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (hilum_store_commit_operation_at (self->store, self->document, op, self->revision, &local_error))
+        {
+          self->revision++;
+          return TRUE;
+        }
+      if (!g_error_matches (local_error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_CHANGED) || attempt > 0 ||
+          !hilum_session_catch_up (self, error))
+        {
+          if (local_error != NULL && (error == NULL || *error == NULL))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Undo and redo were about the document before the merge: they are gone now. */
+      if (!retry)
+        {
+          g_set_error_literal (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_CHANGED,
+                               _("The study changed through sync meanwhile; nothing was undone or redone."));
+          return FALSE;
+        }
+    }
 }
 
 static void
@@ -486,6 +514,7 @@ hilum_session_init (HilumSession *self)
 {
   self->history = hilum_history_new ();
   self->clock_override = -1;
+  self->revision = -1;
 }
 
 /* Public API */
@@ -553,7 +582,7 @@ hilum_session_perform (HilumSession    *self,
 
   wrapped = wrap_first_edit (self, op);
   applied = wrapped != NULL ? wrapped : op;
-  if (!commit (self, applied, error))
+  if (!commit (self, applied, TRUE, error))
     return FALSE;
 
   could_undo = hilum_history_can_undo (self->history);
@@ -620,7 +649,7 @@ hilum_session_undo (HilumSession  *self,
   inverse = hilum_operation_invert (op);
   json_object_set_string_member (hilum_operation_get_json (inverse), "undo_of",
                                  json_object_get_string_member_with_default (hilum_operation_get_json (op), "time", ""));
-  if (!commit (self, inverse, error))
+  if (!commit (self, inverse, FALSE, error))
     return FALSE;
 
   could_undo = hilum_history_can_undo (self->history);
@@ -648,7 +677,7 @@ hilum_session_redo (HilumSession  *self,
 
   /* The edit once more, as a fresh copy: the original stays as it was audited. */
   again = hilum_operation_copy (op);
-  if (!commit (self, again, error))
+  if (!commit (self, again, FALSE, error))
     return FALSE;
 
   could_undo = hilum_history_can_undo (self->history);
@@ -674,4 +703,47 @@ hilum_session_set_clock_for_testing (HilumSession *self,
   g_return_if_fail (HILUM_IS_SESSION (self));
 
   self->clock_override = monotonic_usec;
+}
+
+/**
+ * hilum_session_catch_up:
+ *
+ * Brings the session's document to what the store holds when a sync stored a merge
+ * since: the difference is applied as one operation (the UI follows it through
+ * "changed"), and the undo history is cleared — its steps were about the document
+ * before the merge.
+ */
+gboolean
+hilum_session_catch_up (HilumSession  *self,
+                        GError       **error)
+{
+  g_autoptr(HilumDocument) stored = NULL;
+  g_autoptr(HilumOperation) difference = NULL;
+  gboolean could_undo, could_redo;
+  const char *study_id;
+  gint64 revision;
+
+  g_return_val_if_fail (HILUM_IS_SESSION (self), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+  study_id = hilum_document_get_study_id (self->document);
+  revision = hilum_store_get_revision (self->store, study_id);
+  if (revision < 0 || revision == self->revision)
+    return TRUE;
+  if ((stored = hilum_store_get_document (self->store, study_id, error)) == NULL)
+    return FALSE;
+
+  difference = hilum_document_diff (self->document, stored);
+  if (difference != NULL && !hilum_document_apply (self->document, difference, error))
+    return FALSE;
+  self->revision = revision;
+
+  could_undo = hilum_history_can_undo (self->history);
+  could_redo = hilum_history_can_redo (self->history);
+  hilum_history_clear (self->history);
+  if (difference != NULL)
+    g_signal_emit (self, signals[CHANGED], 0, difference);
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
 }

@@ -63,6 +63,11 @@ gboolean         hilum_session_redo              (HilumSession   *self,
 /* Ends text-edit merging (e.g. when focus leaves a field). */
 void             hilum_session_break_merge       (HilumSession   *self);
 
+/* After a sync stored a merged document of the study: the session's document follows
+ * it (one "changed"), the undo history is cleared. Nothing to do when none came. */
+gboolean         hilum_session_catch_up          (HilumSession   *self,
+                                                  GError        **error);
+
 /* Additions. Tests: the monotonic time (µs) the merging of text edits sees; -1 = the real
  * clock. */
 void             hilum_session_set_clock_for_testing (HilumSession *self,

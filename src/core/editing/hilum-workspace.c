@@ -683,3 +683,35 @@ hilum_workspace_query_worklist_item_finish (HilumWorkspace  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * hilum_workspace_study_synced:
+ * @study_id: a study whose document a sync just stored
+ *
+ * The open session of @study_id (if any) follows the stored document; the worklist hears
+ * "study-changed" either way.
+ */
+void
+hilum_workspace_study_synced (HilumWorkspace *self,
+                              const char     *study_id)
+{
+  g_autoptr(HilumSession) held_session = NULL;
+  g_autoptr(GError) error = NULL;
+  HilumSession *session;
+  GWeakRef *held;
+
+  g_return_if_fail (HILUM_IS_WORKSPACE (self));
+  g_return_if_fail (study_id != NULL);
+
+  session = g_hash_table_lookup (self->sessions, study_id);
+  if (session == NULL && (held = g_hash_table_lookup (self->held, study_id)) != NULL)
+    session = held_session = g_weak_ref_get (held);
+  /* catch_up emits the session's "changed", which re-emits study-changed. */
+  if (session != NULL)
+    {
+      if (!hilum_session_catch_up (session, &error))
+        g_warning ("The open study %s could not follow its synced document: %s", study_id, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[STUDY_CHANGED], 0, study_id);
+}

@@ -120,4 +120,8 @@ HilumWorklistItem *hilum_workspace_query_worklist_item_finish (HilumWorkspace  *
                                                                GAsyncResult    *result,
                                                                GError         **error);
 
+/* A sync stored a new document of @study_id: its open session follows it. */
+void            hilum_workspace_study_synced        (HilumWorkspace  *self,
+                                                     const char      *study_id);
+
 G_END_DECLS

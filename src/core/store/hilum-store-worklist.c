@@ -374,11 +374,58 @@ _hilum_store_index_study (HilumStore  *self,
     goto out;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, row.text->str, -1, SQLITE_STATIC);
-  ok = _hilum_store_step_done (self, stmt, error);
+  if (!_hilum_store_step_done (self, stmt, error))
+    goto out;
+
+  /* Conflicts are rare: their own small table, so the worklist's covering indexes stay
+   * as they are and the header counts them at once. */
+  {
+    JsonArray *conflicts = object_get_array (root, "conflicts");
+    guint n_conflicts = conflicts != NULL ? json_array_get_length (conflicts) : 0;
+
+    stmt = _hilum_store_prepare (self,
+                                 n_conflicts > 0
+                                 ? "INSERT INTO conflicted_studies (study_id, n_conflicts) VALUES (?1, ?2)"
+                                   " ON CONFLICT (study_id) DO UPDATE SET n_conflicts = excluded.n_conflicts"
+                                 : "DELETE FROM conflicted_studies WHERE study_id = ?1 AND ?2 = 0",
+                                 error);
+    if (stmt == NULL)
+      goto out;
+    sqlite3_bind_text (stmt, 1, row.study_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int (stmt, 2, (int) n_conflicts);
+    ok = _hilum_store_step_done (self, stmt, error);
+  }
 
 out:
   study_row_clear (&row);
   return ok;
+}
+
+GHashTable *
+hilum_store_list_conflicted_studies (HilumStore  *self,
+                                     GError     **error)
+{
+  g_autoptr(GHashTable) studies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "SELECT study_id, n_conflicts FROM conflicted_studies", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (studies, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hilum_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&studies);
 }
 
 void

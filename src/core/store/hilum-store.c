@@ -433,9 +433,14 @@ migrate_to_2 (HilumStore  *self,
 }
 
 /* Version 3: a pull finds the local study of a server's study id by index, so a pull
- * costs the changes it reads, not the studies in the store. */
+ * costs the changes it reads, not the studies in the store; the studies with conflicts
+ * to resolve are listed (no store before this version has any). */
 static const char migrate_to_3_sql[] =
-  "CREATE INDEX documents_by_remote ON documents (remote_id) WHERE remote_id IS NOT NULL;";
+  "CREATE INDEX documents_by_remote ON documents (remote_id) WHERE remote_id IS NOT NULL;"
+  /* The studies with sync conflicts to resolve (hilum-store-worklist.c). */
+  "CREATE TABLE conflicted_studies ("
+  "  study_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (study_id) ON DELETE CASCADE,"
+  "  n_conflicts INTEGER NOT NULL);";
 
 /* Brings a store of an older schema to HILUM_STORE_SCHEMA_VERSION in one transaction:
  * either every step lands or none does, and no row is dropped. */
@@ -863,6 +868,16 @@ hilum_store_commit_operation (HilumStore      *self,
                               HilumOperation  *op,
                               GError         **error)
 {
+  return hilum_store_commit_operation_at (self, document, op, -1, error);
+}
+
+gboolean
+hilum_store_commit_operation_at (HilumStore      *self,
+                                 HilumDocument   *document,
+                                 HilumOperation  *op,
+                                 gint64           expected_revision,
+                                 GError         **error)
+{
   g_autoptr(GRecMutexLocker) locker = NULL;
   g_autoptr(HilumDocument) copy = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -902,6 +917,19 @@ hilum_store_commit_operation (HilumStore      *self,
   if (!begin (self, error))
     return FALSE;
 
+  /* A sync may have stored a merged document since the caller read its own: then this
+   * edit must not write the stale one over it (the caller catches up and tries again). */
+  if (expected_revision >= 0)
+    {
+      gint64 revision = hilum_store_get_revision (self, study_id);
+
+      if (revision >= 0 && revision != expected_revision)
+        {
+          g_set_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_CHANGED,
+                       _("The study “%s” was edited while it synced."), study_id);
+          goto failed;
+        }
+    }
   stmt = _hilum_store_prepare (self,
                                "UPDATE documents SET json = ?2, revision = revision + 1"
                                " WHERE study_id = ?1",

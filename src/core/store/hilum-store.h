@@ -89,6 +89,14 @@ gboolean       hilum_store_commit_operation         (HilumStore      *self,
                                                      HilumDocument   *document,
                                                      HilumOperation  *op,
                                                      GError         **error);
+/* The same, only while the study is at @expected_revision (-1: any); otherwise nothing
+ * is written and the error is HILUM_STORE_ERROR_CHANGED — a sync stored a merge since
+ * @document was read. */
+gboolean       hilum_store_commit_operation_at      (HilumStore      *self,
+                                                     HilumDocument   *document,
+                                                     HilumOperation  *op,
+                                                     gint64           expected_revision,
+                                                     GError         **error);
 
 /* The audit log of a study, oldest first: GPtrArray of HilumOperation (JSON with author,
  * time, before/after). */
@@ -133,6 +141,10 @@ GPtrArray     *hilum_store_query_worklist           (HilumStore      *self,
                                                      gboolean         descending,
                                                      GError         **error);
 guint          hilum_store_count_studies            (HilumStore      *self);
+/* The studies whose document holds sync conflicts to resolve: study id → how many
+ * (GINT_TO_POINTER). */
+GHashTable    *hilum_store_list_conflicted_studies  (HilumStore      *self,
+                                                     GError         **error);
 /* All study ids, in worklist title order. */
 GPtrArray     *hilum_store_list_study_ids           (HilumStore      *self,
                                                      GError         **error);

@@ -11,6 +11,7 @@
  *   hilum-cli export [--store DB] --to FMT OUT           hilum-cli-export.c
  *   hilum-cli spell --lang en|es [--json] TEXT|-         hilum-cli-spell.c
  *   hilum-cli check-translations [--json] DOCUMENT       hilum-cli-check.c
+ *   hilum-cli sync [--store DB] --server URL [--json]    hilum-cli-sync.c
  *
  * Every command exits 0 on success and otherwise 1 with one line on stderr,
  * "hilum-cli: <message>" (a file that failed is named in the message);
@@ -33,11 +34,12 @@
 #include "hilum-cli-info.h"
 #include "hilum-cli-render.h"
 #include "hilum-cli-spell.h"
+#include "hilum-cli-sync.h"
 
 static void
 print_usage (void)
 {
-  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n  %-8s%s\n\n%s\n",
            _("Usage: hilum-cli COMMAND [OPTION…]"),
            _("Commands:"),
            "info", _("Show the metadata of DICOM, PNG or JPEG images"),
@@ -47,6 +49,7 @@ print_usage (void)
            "export", _("Export studies from the store"),
            "check-translations\n          ", _("Check the Spanish/English sentence pairs of a study document"),
            "spell", _("Check the spelling of English or Spanish text"),
+           "sync", _("Sync the store with an Orthanc server"),
            _("Run “hilum-cli COMMAND --help” for the options of a command."));
 }
 
@@ -89,6 +92,8 @@ main (int    argc,
     return hilum_cli_export (argc - 1, argv + 1);
   if (g_str_equal (command, "spell"))
     return hilum_cli_spell (argc - 1, argv + 1);
+  if (g_str_equal (command, "sync"))
+    return hilum_cli_sync (argc - 1, argv + 1);
   if (g_str_equal (command, "check-translations"))
     return hilum_cli_check_translations (argc - 1, argv + 1);
 

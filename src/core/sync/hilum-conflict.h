@@ -1,0 +1,57 @@
+/* hilum-conflict.h — the sync conflicts a document holds, and resolving them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hilum-document.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A conflict (hilum-merge.h) keeps the two values a field got on two machines; the
+ * document shows one of them (current) until someone keeps it, takes the other or
+ * writes a third. A resolution is an ordinary operation — the value set with the
+ * operation of its kind (so rights, undo and the audit log work as for any edit) and the
+ * conflict taken off the list, as one batch that syncs like any edit.
+ */
+typedef struct
+{
+  char     *conflict_id;
+  char     *finding_id;   /* (nullable) */
+  char     *box_id;       /* (nullable) */
+  char     *field;        /* "text.es", "labels", "box", "finding", "study.indication" … */
+  JsonNode *current;      /* (nullable: absent, deleted) what the document holds now */
+  JsonNode *other;        /* (nullable: absent, deleted) the other value */
+} HilumConflict;
+
+typedef enum
+{
+  HILUM_CONFLICT_KEEP_CURRENT,
+  HILUM_CONFLICT_KEEP_OTHER,
+  HILUM_CONFLICT_EDIT,
+} HilumConflictChoice;
+
+void            hilum_conflict_free            (HilumConflict *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumConflict, hilum_conflict_free)
+
+/* The conflicts of @document in order, optionally only those of @finding_id (NULL: all).
+ * GPtrArray of HilumConflict. */
+GPtrArray      *hilum_document_list_conflicts  (HilumDocument       *document,
+                                                const char          *finding_id);
+guint           hilum_document_count_conflicts (HilumDocument       *document);
+
+/* The operation that resolves @conflict_id: @edited is the value for
+ * HILUM_CONFLICT_EDIT (a string for a sentence). */
+HilumOperation *hilum_conflict_resolve         (HilumDocument       *document,
+                                                const char          *conflict_id,
+                                                HilumConflictChoice  choice,
+                                                JsonNode            *edited,
+                                                GError             **error);
+
+/* For the report panel, in the UI language: what the field is ("Spanish sentence"),
+ * and a value as text ("Cardiomegalia.", "Deleted", "left, right"). */
+char           *hilum_conflict_describe_field  (const HilumConflict *self);
+char           *hilum_conflict_describe_value  (JsonNode            *value);
+
+G_END_DECLS

@@ -1,0 +1,741 @@
+/* hilum-sync-engine.c — one sync of a store with a server: pull, merge, push
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hilum-sync-engine"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hilum-backoff.h"
+#include "hilum-json.h"
+#include "hilum-merge.h"
+#include "hilum-secondary-capture.h"
+#include "hilum-sync-engine.h"
+#include "hilum-sync-error.h"
+#include "hilum-sync-payload.h"
+
+#define ATTACHMENT "hilum"
+#define CHANGES_PAGE 1000
+/* A study edited on two clients at once can be refused a few times in a row; past
+ * this the edit stays pending for the next run. */
+#define MAX_PUSH_ROUNDS 8
+
+struct _HilumSyncEngine
+{
+  GObject               parent_instance;
+
+  HilumStore           *store;
+  HilumOrthanc         *orthanc;
+  char                 *server_name;
+  HilumSyncImageSource  image_source;
+  gpointer              image_source_data;
+  HilumSyncStudyMerged  merged_func;
+  gpointer              merged_data;
+  guint                 retry_base_ms;
+  guint                 retry_max_ms;
+  guint                 retry_attempts;
+};
+
+G_DEFINE_FINAL_TYPE (HilumSyncEngine, hilum_sync_engine, G_TYPE_OBJECT)
+
+typedef struct
+{
+  HilumSyncEngine  *self;
+  HilumSyncSummary *summary;
+  GCancellable     *cancellable;
+  GHashTable       *changed;   /* study ids in summary->changed */
+} Run;
+
+void
+hilum_sync_conflict_free (HilumSyncConflict *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->study_id);
+  g_free (self->finding_id);
+  g_free (self->field);
+  g_free (self->local);
+  g_free (self->remote);
+  g_free (self);
+}
+
+HilumSyncSummary *
+hilum_sync_summary_new (void)
+{
+  HilumSyncSummary *self = g_new0 (HilumSyncSummary, 1);
+
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_sync_conflict_free);
+  self->deleted_on_server = g_ptr_array_new_with_free_func (g_free);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->changed = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+hilum_sync_summary_free (HilumSyncSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->conflicts);
+  g_ptr_array_unref (self->deleted_on_server);
+  g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->changed);
+  g_free (self);
+}
+
+char *
+hilum_sync_engine_changes_key (const HilumServer *server)
+{
+  g_return_val_if_fail (server != NULL, NULL);
+  return g_strconcat ("changes:", hilum_server_get_key (server), NULL);
+}
+
+static void
+note_changed (Run        *run,
+              const char *study_id)
+{
+  if (g_hash_table_add (run->changed, g_strdup (study_id)))
+    g_ptr_array_add (run->summary->changed, g_strdup (study_id));
+}
+
+static void
+note_problem (Run    *run,
+              GError *error)
+{
+  g_ptr_array_add (run->summary->problems, g_strdup (error->message));
+}
+
+static void
+note_deleted (Run        *run,
+              const char *study_id)
+{
+  for (guint i = 0; i < run->summary->deleted_on_server->len; i++)
+    if (g_str_equal (run->summary->deleted_on_server->pdata[i], study_id))
+      return;
+  g_ptr_array_add (run->summary->deleted_on_server, g_strdup (study_id));
+}
+
+/* After a transient failure: waits (cancellably) and says to try again, or gives up. */
+static gboolean
+retry_after (Run           *run,
+             HilumBackoff  *backoff,
+             GError       **error)
+{
+  guint delay_ms;
+
+  if (!hilum_sync_error_is_transient (*error) || !hilum_backoff_next (backoff, &delay_ms))
+    return FALSE;
+  g_debug ("retrying in %u ms: %s", delay_ms, (*error)->message);
+  g_clear_error (error);
+  for (guint waited = 0; waited < delay_ms; waited += 20)
+    {
+      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+        return FALSE;
+      g_usleep (20 * 1000);
+    }
+  return TRUE;
+}
+
+static void
+backoff_init (Run          *run,
+              HilumBackoff *backoff)
+{
+  hilum_backoff_init (backoff, run->self->retry_base_ms, run->self->retry_max_ms,
+                      run->self->retry_attempts, 0);
+}
+
+/* The UID the study has (or will have) on the server: a DICOM study's own, or the one
+ * its images get when wrapped as Secondary Capture. */
+static char *
+study_uid_of (HilumDocument *document)
+{
+  JsonObject *root = hilum_document_get_root (document);
+  JsonArray *images = hilum_json_get_array (root, "images");
+
+  for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
+    {
+      JsonNode *node = json_array_get_element (images, i);
+      const char *sop_uid = JSON_NODE_HOLDS_OBJECT (node)
+        ? hilum_json_get_string (json_node_get_object (node), "sop_instance_uid", NULL)
+        : NULL;
+
+      if (sop_uid != NULL && *sop_uid != '\0')
+        return g_strdup (hilum_document_get_study_id (document));
+    }
+  return hilum_secondary_capture_study_uid (hilum_document_get_study_id (document));
+}
+
+static gboolean
+remote_matches_study (Run           *run,
+                      const char    *remote_id,
+                      HilumDocument *document,
+                      GError       **error)
+{
+  g_autoptr(JsonObject) study = NULL;
+  g_autofree char *uid = study_uid_of (document);
+  JsonObject *tags;
+  const char *remote_uid;
+
+  study = hilum_orthanc_get_study (run->self->orthanc, remote_id, run->cancellable, error);
+  if (study == NULL)
+    return FALSE;
+  tags = hilum_json_get_object (study, "MainDicomTags");
+  remote_uid = tags != NULL ? hilum_json_get_string (tags, "StudyInstanceUID", NULL) : NULL;
+  if (g_strcmp0 (remote_uid, uid) != 0)
+    {
+      g_set_error (error, HILUM_SYNC_PAYLOAD_ERROR, HILUM_SYNC_PAYLOAD_ERROR_WRONG_STUDY,
+                   _("The server’s annotations of study “%s” belong to another study."),
+                   hilum_document_get_study_id (document));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+take_conflicts (Run              *run,
+                const char       *study_id,
+                HilumMergeResult *result)
+{
+  for (guint i = 0; result->conflicts != NULL && i < result->conflicts->len; i++)
+    {
+      HilumMergeConflict *found = result->conflicts->pdata[i];
+      HilumSyncConflict *conflict = g_new0 (HilumSyncConflict, 1);
+
+      conflict->study_id = g_strdup (study_id);
+      conflict->finding_id = g_strdup (found->finding_id);
+      conflict->field = g_strdup (found->field);
+      conflict->local = g_strdup (found->local);
+      conflict->remote = g_strdup (found->remote);
+      g_ptr_array_add (run->summary->conflicts, conflict);
+    }
+}
+
+/* Takes the server's document of one study into the store, merged with the local one.
+ * @known_study_id NULL: the study is new to this store. */
+static gboolean
+pull_study (Run        *run,
+            const char *remote_id,
+            const char *known_study_id,
+            GError    **error)
+{
+  HilumSyncEngine *self = run->self;
+
+  for (guint round = 0; round < MAX_PUSH_ROUNDS; round++)
+    {
+      g_autoptr(HilumSyncRecord) record = NULL;
+      g_autoptr(HilumDocument) remote = NULL;
+      g_autoptr(HilumDocument) base = NULL;
+      g_autoptr(HilumDocument) local = NULL;
+      g_autoptr(HilumMergeResult) result = NULL;
+      g_autoptr(JsonNode) audit = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *version = NULL;
+      g_autofree char *remote_json = NULL;
+      HilumBackoff backoff;
+      const char *study_id = known_study_id;
+      gboolean got;
+
+      if (study_id != NULL &&
+          (record = hilum_store_get_sync_record (self->store, study_id, error)) == NULL)
+        return FALSE;
+
+      backoff_init (run, &backoff);
+      while (!(got = hilum_orthanc_get_attachment (self->orthanc, remote_id, ATTACHMENT,
+                                                   record ? record->remote_version : NULL,
+                                                   &body, &version, run->cancellable, &local_error)) &&
+             retry_after (run, &backoff, &local_error))
+        ;
+      hilum_backoff_clear (&backoff);
+      if (!got)
+        {
+          if (g_error_matches (local_error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
+            return TRUE;   /* a study without annotations yet, or gone: the caller knows */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (body == NULL)
+        return TRUE;       /* 304: what this store already has */
+
+      if (!hilum_sync_payload_parse (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                     study_id, &remote, &audit, &local_error))
+        {
+          note_problem (run, local_error);
+          return TRUE;
+        }
+      if (study_id == NULL)
+        {
+          /* A document that names a study: only when the server's study is that one. */
+          if (!remote_matches_study (run, remote_id, remote, &local_error))
+            {
+              if (local_error->domain == HILUM_SYNC_ERROR)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              note_problem (run, local_error);
+              return TRUE;
+            }
+          study_id = hilum_document_get_study_id (remote);
+          /* Imported here too, never synced: merged with no common base. */
+          record = hilum_store_get_sync_record (self->store, study_id, NULL);
+        }
+
+      if (record != NULL)
+        {
+          local = hilum_document_new_from_string (record->json, -1, error);
+          if (local == NULL)
+            return FALSE;
+          if (record->base_json != NULL &&
+              (base = hilum_document_new_from_string (record->base_json, -1, error)) == NULL)
+            return FALSE;
+        }
+
+      if (local != NULL)
+        {
+          result = hilum_merge_documents (base, local, remote, &local_error);
+          if (result == NULL)
+            {
+              note_problem (run, local_error);
+              return TRUE;
+            }
+        }
+
+      remote_json = hilum_document_to_string (remote, FALSE);
+      if (!hilum_store_add_audit_events (self->store, study_id, json_node_get_array (audit), NULL, error))
+        return FALSE;
+      if (!hilum_store_apply_remote (self->store, study_id, record ? record->revision : -1,
+                                     result ? result->merged : remote, remote_json, version,
+                                     remote_id, result ? result->operation : NULL, &local_error))
+        {
+          if (g_error_matches (local_error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_CHANGED))
+            continue;      /* an edit landed meanwhile: merge again with it */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      run->summary->pulled++;
+      if (result != NULL && result->n_local_changes > 0)
+        run->summary->merged++;
+      if (result != NULL)
+        take_conflicts (run, study_id, result);
+      if (result == NULL || result->operation != NULL)
+        {
+          note_changed (run, study_id);
+          if (self->merged_func != NULL)
+            self->merged_func (study_id, result ? result->operation : NULL, self->merged_data);
+        }
+      return TRUE;
+    }
+  return TRUE;
+}
+
+/* A study on the server with no document of Hilum's: its row and a fresh document here,
+ * which the push then puts on the server. */
+static gboolean
+adopt_study (Run        *run,
+             const char *remote_id,
+             GError    **error)
+{
+  g_autoptr(JsonObject) study = NULL;
+  g_autoptr(HilumDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *tags;
+  const char *uid;
+
+  study = hilum_orthanc_get_study (run->self->orthanc, remote_id, run->cancellable, &local_error);
+  if (study == NULL)
+    {
+      if (g_error_matches (local_error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
+        return TRUE;   /* deleted again meanwhile */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  tags = hilum_json_get_object (study, "MainDicomTags");
+  uid = tags != NULL ? hilum_json_get_string (tags, "StudyInstanceUID", NULL) : NULL;
+  if (uid == NULL || hilum_store_has_study (run->self->store, uid))
+    return uid == NULL || hilum_store_set_remote_id (run->self->store, uid, remote_id, error);
+
+  document = hilum_document_new (uid);
+  if (tags != NULL && hilum_json_get_string (tags, "StudyDate", NULL) != NULL)
+    {
+      g_autoptr(HilumOperation) date =
+        hilum_operation_new_set_study_text ("study_date", hilum_json_get_string (tags, "StudyDate", NULL));
+
+      hilum_document_apply (document, date, NULL);
+    }
+  if (!hilum_store_put_document (run->self->store, document, error) ||
+      !hilum_store_set_remote_id (run->self->store, uid, remote_id, error))
+    return FALSE;
+  run->summary->pulled++;
+  note_changed (run, uid);
+  return TRUE;
+}
+
+static gboolean
+pull_remote_study (Run        *run,
+                   const char *remote_id,
+                   GError    **error)
+{
+  g_autofree char *study_id = NULL;
+  guint pulled = run->summary->pulled;
+  GError *local_error = NULL;
+
+  study_id = hilum_store_find_remote_study (run->self->store, remote_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!pull_study (run, remote_id, study_id, error))
+    return FALSE;
+  /* Nothing came: no attachment on the server. */
+  if (study_id == NULL && run->summary->pulled == pulled)
+    return adopt_study (run, remote_id, error);
+  return TRUE;
+}
+
+static gboolean
+pull (Run     *run,
+      GError **error)
+{
+  HilumSyncEngine *self = run->self;
+  const HilumServer *server = hilum_http_client_get_server (hilum_orthanc_get_client (self->orthanc));
+  g_autofree char *key = hilum_sync_engine_changes_key (server);
+  g_autofree char *since_text = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *remote_id;
+  gint64 since = 0;
+  gint64 saved;
+  gboolean done = FALSE;
+
+  since_text = hilum_store_get_sync_value (self->store, key, error);
+  if (since_text != NULL)
+    since = g_ascii_strtoll (since_text, NULL, 10);
+  saved = since;
+
+  while (!done)
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      HilumBackoff backoff;
+      gint64 last = since;
+
+      backoff_init (run, &backoff);
+      while ((changes = hilum_orthanc_get_changes (self->orthanc, since, CHANGES_PAGE, &last, &done,
+                                                   run->cancellable, &local_error)) == NULL &&
+             retry_after (run, &backoff, &local_error))
+        ;
+      hilum_backoff_clear (&backoff);
+      if (changes == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      for (guint i = 0; i < changes->len; i++)
+        {
+          HilumOrthancChange *change = changes->pdata[i];
+
+          if (g_strcmp0 (change->resource_type, "Study") != 0)
+            continue;
+          if (g_str_equal (change->change_type, "Deleted"))
+            g_hash_table_add (deleted, g_strdup (change->id));
+          else if (g_hash_table_add (seen, g_strdup (change->id)))
+            g_ptr_array_add (order, g_strdup (change->id));
+        }
+      /* Deleting a study erases its change rows: the log can shrink. */
+      if (last < since)
+        {
+          since = 0;
+          continue;
+        }
+      since = last;
+      if (changes->len == 0)
+        break;
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    if (!g_hash_table_contains (deleted, order->pdata[i]) &&
+        !pull_remote_study (run, order->pdata[i], error))
+      return FALSE;
+
+  g_hash_table_iter_init (&iter, deleted);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &remote_id, NULL))
+    {
+      g_autofree char *study_id = hilum_store_find_remote_study (self->store, remote_id, NULL);
+
+      if (study_id != NULL)
+        {
+          if (!hilum_store_set_remote_deleted (self->store, study_id, TRUE, error))
+            return FALSE;
+          note_deleted (run, study_id);
+        }
+    }
+
+  /* Saved last: a run cut short reads the same changes again, and pulling a study
+   * twice costs a 304. */
+  if (since != saved)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+
+      if (!hilum_store_set_sync_value (self->store, key, text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The server's id of a local study, uploading its images when the server lacks them. */
+static char *
+ensure_remote_study (Run           *run,
+                     const char    *study_id,
+                     HilumDocument *document,
+                     GError       **error)
+{
+  HilumSyncEngine *self = run->self;
+  g_autofree char *uid = study_uid_of (document);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) local_error = NULL;
+  HilumBackoff backoff;
+  char *remote_id;
+  gboolean stored;
+
+  remote_id = hilum_orthanc_lookup_study (self->orthanc, uid, run->cancellable, &local_error);
+  if (remote_id != NULL || local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return remote_id;
+    }
+
+  if (self->image_source == NULL ||
+      (files = self->image_source (study_id, document, self->image_source_data, &local_error)) == NULL)
+    {
+      g_set_error (error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND,
+                   _("The study “%s” is not on the server yet and its images are not at hand to upload (%s)."),
+                   study_id, local_error ? local_error->message : _("no image folder"));
+      return NULL;
+    }
+  backoff_init (run, &backoff);
+  while (!(stored = hilum_orthanc_store_instances (self->orthanc, files, run->cancellable, &local_error)) &&
+         retry_after (run, &backoff, &local_error))
+    ;
+  hilum_backoff_clear (&backoff);
+  if (!stored)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  run->summary->uploaded++;
+  remote_id = hilum_orthanc_lookup_study (self->orthanc, uid, run->cancellable, error);
+  if (remote_id == NULL && error != NULL && *error == NULL)
+    g_set_error (error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_MALFORMED,
+                 _("The server %s accepted the images of “%s” but does not list the study."),
+                 self->server_name, study_id);
+  return remote_id;
+}
+
+static gboolean
+push_study (Run        *run,
+            const char *study_id,
+            GError    **error)
+{
+  HilumSyncEngine *self = run->self;
+
+  for (guint round = 0; round < MAX_PUSH_ROUNDS; round++)
+    {
+      g_autoptr(HilumSyncRecord) record = NULL;
+      g_autoptr(HilumDocument) document = NULL;
+      g_autoptr(JsonNode) audit = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *remote_id = NULL;
+      g_autofree char *version = NULL;
+      HilumBackoff backoff;
+      gboolean conflict = FALSE;
+      gboolean put;
+
+      if ((record = hilum_store_get_sync_record (self->store, study_id, error)) == NULL)
+        return FALSE;
+      if (record->remote_deleted)
+        return TRUE;
+      if ((document = hilum_document_new_from_string (record->json, -1, error)) == NULL)
+        return FALSE;
+
+      remote_id = g_strdup (record->remote_id);
+      if (remote_id == NULL)
+        {
+          remote_id = ensure_remote_study (run, study_id, document, &local_error);
+          if (remote_id == NULL)
+            {
+              if (local_error->domain == HILUM_SYNC_ERROR &&
+                  !g_error_matches (local_error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              note_problem (run, local_error);
+              return TRUE;
+            }
+          if (!hilum_store_set_remote_id (self->store, study_id, remote_id, error))
+            return FALSE;
+        }
+
+      if ((audit = hilum_store_get_audit_events (self->store, study_id, error)) == NULL)
+        return FALSE;
+      {
+        char *text = hilum_sync_payload_build (record->json, audit);
+
+        body = g_bytes_new_take (text, strlen (text));
+      }
+
+      backoff_init (run, &backoff);
+      while (!(put = hilum_orthanc_put_attachment (self->orthanc, remote_id, ATTACHMENT, body,
+                                                   record->remote_version, &version, &conflict,
+                                                   run->cancellable, &local_error)) &&
+             retry_after (run, &backoff, &local_error))
+        ;
+      hilum_backoff_clear (&backoff);
+      if (!put)
+        {
+          if (g_error_matches (local_error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
+            {
+              /* Deleted on the server: the document stays here, and is reported. */
+              if (!hilum_store_set_remote_deleted (self->store, study_id, TRUE, error))
+                return FALSE;
+              note_deleted (run, study_id);
+              return TRUE;
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (conflict)
+        {
+          /* The server moved on: merge with what it has, then push the merge. */
+          if (!pull_study (run, remote_id, study_id, error))
+            return FALSE;
+          continue;
+        }
+      if (!hilum_store_mark_pushed (self->store, study_id, record->json, version, remote_id,
+                                    record->outbox_last, error))
+        return FALSE;
+      run->summary->pushed++;
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+push (Run     *run,
+      GError **error)
+{
+  g_autoptr(GPtrArray) pending = hilum_store_list_unsynced (run->self->store, error);
+
+  if (pending == NULL)
+    return FALSE;
+  for (guint i = 0; i < pending->len; i++)
+    if (!push_study (run, pending->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+hilum_sync_engine_finalize (GObject *object)
+{
+  HilumSyncEngine *self = HILUM_SYNC_ENGINE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->orthanc);
+  g_clear_pointer (&self->server_name, g_free);
+
+  G_OBJECT_CLASS (hilum_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+hilum_sync_engine_class_init (HilumSyncEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hilum_sync_engine_finalize;
+}
+
+static void
+hilum_sync_engine_init (HilumSyncEngine *self)
+{
+  self->retry_base_ms = 500;
+  self->retry_max_ms = 30000;
+  self->retry_attempts = 6;
+}
+
+HilumSyncEngine *
+hilum_sync_engine_new (HilumStore   *store,
+                       HilumOrthanc *orthanc)
+{
+  HilumSyncEngine *self;
+
+  g_return_val_if_fail (HILUM_IS_STORE (store), NULL);
+  g_return_val_if_fail (HILUM_IS_ORTHANC (orthanc), NULL);
+
+  self = g_object_new (HILUM_TYPE_SYNC_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->orthanc = g_object_ref (orthanc);
+  self->server_name = hilum_server_get_display_name (
+    hilum_http_client_get_server (hilum_orthanc_get_client (orthanc)));
+  return self;
+}
+
+void
+hilum_sync_engine_set_image_source (HilumSyncEngine      *self,
+                                    HilumSyncImageSource  source,
+                                    gpointer              user_data)
+{
+  g_return_if_fail (HILUM_IS_SYNC_ENGINE (self));
+  self->image_source = source;
+  self->image_source_data = user_data;
+}
+
+void
+hilum_sync_engine_set_merged_func (HilumSyncEngine      *self,
+                                   HilumSyncStudyMerged  func,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (HILUM_IS_SYNC_ENGINE (self));
+  self->merged_func = func;
+  self->merged_data = user_data;
+}
+
+void
+hilum_sync_engine_set_retry (HilumSyncEngine *self,
+                             guint            base_ms,
+                             guint            max_ms,
+                             guint            max_attempts)
+{
+  g_return_if_fail (HILUM_IS_SYNC_ENGINE (self));
+  self->retry_base_ms = base_ms;
+  self->retry_max_ms = max_ms;
+  self->retry_attempts = max_attempts;
+}
+
+gboolean
+hilum_sync_engine_run (HilumSyncEngine   *self,
+                       HilumSyncSummary **summary,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Run run = { self, result, cancellable, changed };
+
+  g_return_val_if_fail (HILUM_IS_SYNC_ENGINE (self), FALSE);
+
+  /* Pull first: pending edits then merge with what others did before going up, and
+   * the push is rarely refused. */
+  if (!pull (&run, error) || !push (&run, error))
+    return FALSE;
+  if (summary != NULL)
+    *summary = g_steal_pointer (&result);
+  return TRUE;
+}

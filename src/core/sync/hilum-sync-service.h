@@ -1,0 +1,58 @@
+/* hilum-sync-service.h — sync in the background: when, in which thread, in which state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hilum-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the app holds: it pushes soon after an edit and pulls every minute (and on Sync
+ * Now), one run at a time on a worker thread with its own store connection, so the UI
+ * never waits for the network. Its state is what the header shows. A run's merges come
+ * back on the main thread as "study-merged", for the open edit session to follow.
+ */
+typedef enum
+{
+  HILUM_SYNC_STATE_DISCONNECTED,  /* no server set */
+  HILUM_SYNC_STATE_SYNCING,
+  HILUM_SYNC_STATE_SYNCED,
+  HILUM_SYNC_STATE_PENDING,       /* edits not on the server yet */
+  HILUM_SYNC_STATE_OFFLINE,       /* the server cannot be reached; edits wait */
+  HILUM_SYNC_STATE_CONFLICTS,     /* studies with conflicts to resolve */
+  HILUM_SYNC_STATE_ERROR,         /* the server refused: see the message */
+} HilumSyncState;
+
+#define HILUM_TYPE_SYNC_SERVICE (hilum_sync_service_get_type ())
+G_DECLARE_FINAL_TYPE (HilumSyncService, hilum_sync_service, HILUM, SYNC_SERVICE, GObject)
+
+/* @store is the main thread's connection (the counts are read through it); runs open
+ * their own connection to the same file. */
+HilumSyncService *hilum_sync_service_new            (HilumStore        *store);
+/* @server NULL disconnects. Starts a run soon. */
+void              hilum_sync_service_set_server     (HilumSyncService  *self,
+                                                     const HilumServer *server,
+                                                     const char        *password);
+const HilumServer *hilum_sync_service_get_server    (HilumSyncService  *self);
+/* Seconds between pulls (default 60; 0: only on demand and after edits). */
+void              hilum_sync_service_set_interval   (HilumSyncService  *self,
+                                                     guint              seconds);
+/* An edit was committed: push it soon (edits in a burst go up together). */
+void              hilum_sync_service_edit_committed (HilumSyncService  *self);
+void              hilum_sync_service_sync_now       (HilumSyncService  *self);
+
+HilumSyncState    hilum_sync_service_get_state      (HilumSyncService  *self);
+guint             hilum_sync_service_get_n_pending  (HilumSyncService  *self);
+guint             hilum_sync_service_get_n_conflicts (HilumSyncService *self);
+/* (nullable) Why the last run failed, in the UI language. */
+const char       *hilum_sync_service_get_message    (HilumSyncService  *self);
+/* (nullable) The summary of the last run that went through. */
+HilumSyncSummary *hilum_sync_service_get_last_summary (HilumSyncService *self);
+/* A short text for the header: "Synced", "3 pending", "Offline" … (translated). */
+char             *hilum_sync_service_describe       (HilumSyncService  *self);
+/* Reads the counts from the store again (after an edit, a resolution). */
+void              hilum_sync_service_update_counts  (HilumSyncService  *self);
+
+G_END_DECLS

@@ -41,6 +41,14 @@ struct _HilumSyncEngine
 
 G_DEFINE_FINAL_TYPE (HilumSyncEngine, hilum_sync_engine, G_TYPE_OBJECT)
 
+typedef enum
+{
+  PULL_ABSENT,      /* the server has no document of the study */
+  PULL_UNCHANGED,   /* 304: what this store has */
+  PULL_APPLIED,
+  PULL_PROBLEM,     /* unreadable, or of another study: reported, left alone */
+} PullOutcome;
+
 typedef struct
 {
   HilumSyncEngine  *self;
@@ -105,6 +113,9 @@ static void
 note_problem (Run    *run,
               GError *error)
 {
+  for (guint i = 0; i < run->summary->problems->len; i++)
+    if (g_str_equal (run->summary->problems->pdata[i], error->message))
+      return;
   g_ptr_array_add (run->summary->problems, g_strdup (error->message));
 }
 
@@ -216,12 +227,15 @@ take_conflicts (Run              *run,
 /* Takes the server's document of one study into the store, merged with the local one.
  * @known_study_id NULL: the study is new to this store. */
 static gboolean
-pull_study (Run        *run,
-            const char *remote_id,
-            const char *known_study_id,
-            GError    **error)
+pull_study (Run          *run,
+            const char   *remote_id,
+            const char   *known_study_id,
+            PullOutcome  *outcome,
+            GError      **error)
 {
   HilumSyncEngine *self = run->self;
+
+  *outcome = PULL_UNCHANGED;
 
   for (guint round = 0; round < MAX_PUSH_ROUNDS; round++)
     {
@@ -253,7 +267,10 @@ pull_study (Run        *run,
       if (!got)
         {
           if (g_error_matches (local_error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
-            return TRUE;   /* a study without annotations yet, or gone: the caller knows */
+            {
+              *outcome = PULL_ABSENT;   /* no annotations yet, or the study is gone */
+              return TRUE;
+            }
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -264,6 +281,7 @@ pull_study (Run        *run,
                                      study_id, &remote, &audit, &local_error))
         {
           note_problem (run, local_error);
+          *outcome = PULL_PROBLEM;
           return TRUE;
         }
       if (study_id == NULL)
@@ -277,6 +295,7 @@ pull_study (Run        *run,
                   return FALSE;
                 }
               note_problem (run, local_error);
+              *outcome = PULL_PROBLEM;
               return TRUE;
             }
           study_id = hilum_document_get_study_id (remote);
@@ -300,6 +319,7 @@ pull_study (Run        *run,
           if (result == NULL)
             {
               note_problem (run, local_error);
+              *outcome = PULL_PROBLEM;
               return TRUE;
             }
         }
@@ -317,6 +337,7 @@ pull_study (Run        *run,
           return FALSE;
         }
 
+      *outcome = PULL_APPLIED;
       run->summary->pulled++;
       if (result != NULL && result->n_local_changes > 0)
         run->summary->merged++;
@@ -381,8 +402,8 @@ pull_remote_study (Run        *run,
                    GError    **error)
 {
   g_autofree char *study_id = NULL;
-  guint pulled = run->summary->pulled;
   GError *local_error = NULL;
+  PullOutcome outcome;
 
   study_id = hilum_store_find_remote_study (run->self->store, remote_id, &local_error);
   if (local_error != NULL)
@@ -390,10 +411,9 @@ pull_remote_study (Run        *run,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (!pull_study (run, remote_id, study_id, error))
+  if (!pull_study (run, remote_id, study_id, &outcome, error))
     return FALSE;
-  /* Nothing came: no attachment on the server. */
-  if (study_id == NULL && run->summary->pulled == pulled)
+  if (study_id == NULL && outcome == PULL_ABSENT)
     return adopt_study (run, remote_id, error);
   return TRUE;
 }
@@ -616,9 +636,14 @@ push_study (Run        *run,
         }
       if (conflict)
         {
-          /* The server moved on: merge with what it has, then push the merge. */
-          if (!pull_study (run, remote_id, study_id, error))
+          PullOutcome outcome;
+
+          /* The server moved on: merge with what it has, then push the merge. Never
+           * over a document that cannot be read: that is reported and left alone. */
+          if (!pull_study (run, remote_id, study_id, &outcome, error))
             return FALSE;
+          if (outcome == PULL_PROBLEM)
+            return TRUE;
           continue;
         }
       if (!hilum_store_mark_pushed (self->store, study_id, record->json, version, remote_id,

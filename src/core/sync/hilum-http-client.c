@@ -13,8 +13,11 @@
 #include "hilum-http-client.h"
 #include "hilum-sync-error.h"
 
-/* X509_V_OK, without including OpenSSL for one constant. */
+/* OpenSSL's X509_V_OK, X509_V_ERR_HOSTNAME_MISMATCH and X509_V_ERR_IP_ADDRESS_MISMATCH,
+ * without including OpenSSL for three constants. */
 #define VERIFY_RESULT_OK 0
+#define VERIFY_RESULT_HOSTNAME_MISMATCH 62
+#define VERIFY_RESULT_IP_MISMATCH 64
 
 struct _HilumHttpClient
 {
@@ -27,6 +30,7 @@ struct _HilumHttpClient
   guint        connect_seconds;
   guint        stall_seconds;
   guint        n_connections;
+  char         error_buffer[CURL_ERROR_SIZE];
 };
 
 G_DEFINE_FINAL_TYPE (HilumHttpClient, hilum_http_client, G_TYPE_OBJECT)
@@ -236,7 +240,10 @@ set_curl_error (HilumHttpClient *self,
       /* One code for both: the chain's verdict tells an unknown authority from a
        * certificate that is valid, but for another name. */
       curl_easy_getinfo (self->curl, CURLINFO_SSL_VERIFYRESULT, &verify_result);
-      if (verify_result == VERIFY_RESULT_OK)
+      g_debug ("certificate verify result %ld: %s", verify_result, self->error_buffer);
+      /* curl checks the name itself after the chain, and says so only in its text. */
+      if (verify_result == VERIFY_RESULT_OK || verify_result == VERIFY_RESULT_HOSTNAME_MISMATCH ||
+          verify_result == VERIFY_RESULT_IP_MISMATCH || strstr (self->error_buffer, "target host name") != NULL)
         g_set_error (error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_CERTIFICATE_HOST,
                      _("The certificate of %s was issued for another server name; check the address."), name);
       else
@@ -357,6 +364,8 @@ setup_handle (HilumHttpClient *self,
 
   curl_easy_reset (curl);
   curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  self->error_buffer[0] = '\0';
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, self->error_buffer);
   curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);

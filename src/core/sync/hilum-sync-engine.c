@@ -325,8 +325,6 @@ pull_study (Run          *run,
         }
 
       remote_json = hilum_document_to_string (remote, FALSE);
-      if (!hilum_store_add_audit_events (self->store, study_id, json_node_get_array (audit), NULL, error))
-        return FALSE;
       if (!hilum_store_apply_remote (self->store, study_id, record ? record->revision : -1,
                                      result ? result->merged : remote, remote_json, version,
                                      remote_id, result ? result->operation : NULL, &local_error))
@@ -337,6 +335,9 @@ pull_study (Run          *run,
           return FALSE;
         }
 
+      /* The union of both logs, once the study is in the store. */
+      if (!hilum_store_add_audit_events (self->store, study_id, json_node_get_array (audit), NULL, error))
+        return FALSE;
       *outcome = PULL_APPLIED;
       run->summary->pulled++;
       if (result != NULL && result->n_local_changes > 0)

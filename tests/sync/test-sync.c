@@ -1,0 +1,723 @@
+/* test-sync.c — sync against a real Orthanc behind a real TLS proxy, on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One server for the whole run (started by hilum-test-server), a fresh store per client;
+ * every study is new to the server in each test (its own ids), so tests do not see each
+ * other's work. Runs under dbus-run-session: the keyring test starts a real
+ * gnome-keyring-daemon there.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "hilum-conflict.h"
+#include "hilum-credentials.h"
+#include "hilum-decoder.h"
+#include "hilum-fixtures.h"
+#include "hilum-image.h"
+#include "hilum-json.h"
+#include "hilum-png.h"
+#include "hilum-secondary-capture.h"
+#include "hilum-store-sync.h"
+#include "hilum-sync-engine.h"
+#include "hilum-sync-error.h"
+#include "hilum-test-server.h"
+
+static HilumTestServer *server;
+static char *work_dir;
+static guint counter;
+
+typedef struct
+{
+  HilumStore      *store;
+  HilumOrthanc    *orthanc;
+  HilumSyncEngine *engine;
+} Client;
+
+static GPtrArray *
+image_source_cb (const char     *study_id,
+                 HilumDocument  *document,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  g_autofree char *png = g_strdup_printf ("%s/%s.png", work_dir, study_id);
+  g_autoptr(HilumImage) image = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  HilumSecondaryCaptureDesc desc = { study_id, "frontal.png", "P-1", "20240301", "PA", NULL };
+  guint16 values[64];
+  GBytes *dicom;
+
+  for (guint i = 0; i < 64; i++)
+    values[i] = (guint16) (i * 1000);
+  if (!hilum_png_write_gray16 (png, 8, 8, values, error) ||
+      (image = hilum_decode_file (png, NULL, error)) == NULL ||
+      (dicom = hilum_secondary_capture_build (image, &desc, error)) == NULL)
+    return NULL;
+  g_ptr_array_add (files, dicom);
+  return g_steal_pointer (&files);
+}
+
+static HilumServer *
+make_server (const char *url,
+             const char *ca_file)
+{
+  g_autoptr(GError) error = NULL;
+  HilumServer *address = hilum_server_new (url, NULL, hilum_test_server_get_user (server), ca_file, &error);
+
+  g_assert_no_error (error);
+  return address;
+}
+
+static Client *
+client_new_for (const char *url,
+                const char *password)
+{
+  g_autofree char *path = g_strdup_printf ("%s/client-%u.db", work_dir, ++counter);
+  g_autoptr(HilumServer) address = make_server (url, hilum_test_server_get_ca_file (server));
+  g_autoptr(HilumHttpClient) http = hilum_http_client_new (address, password);
+  g_autoptr(GError) error = NULL;
+  Client *client = g_new0 (Client, 1);
+
+  client->store = hilum_store_open (path, &error);
+  g_assert_no_error (error);
+  client->orthanc = hilum_orthanc_new (http);
+  client->engine = hilum_sync_engine_new (client->store, client->orthanc);
+  hilum_sync_engine_set_image_source (client->engine, image_source_cb, NULL);
+  hilum_sync_engine_set_retry (client->engine, 20, 200, 3);
+  return client;
+}
+
+static Client *
+client_new (void)
+{
+  return client_new_for (hilum_test_server_get_url (server), hilum_test_server_get_password (server));
+}
+
+static void
+client_free (Client *client)
+{
+  g_clear_object (&client->engine);
+  g_clear_object (&client->orthanc);
+  g_clear_object (&client->store);
+  g_free (client);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
+
+static HilumSyncSummary *
+sync_ok (Client *client)
+{
+  g_autoptr(GError) error = NULL;
+  HilumSyncSummary *summary = NULL;
+
+  hilum_sync_engine_run (client->engine, &summary, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < summary->problems->len; i++)
+    g_test_message ("problem: %s", (const char *) summary->problems->pdata[i]);
+  g_assert_cmpuint (summary->problems->len, ==, 0);
+  return summary;
+}
+
+/* A new study id; its document with @n_findings findings f0, f1 … (English "Finding N."). */
+static char *
+new_study (Client *client,
+           guint   n_findings)
+{
+  g_autofree char *study_id = g_strdup_printf ("GR-%u-%u", (guint) getpid (), ++counter);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(HilumDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (json, "{\"schema\":\"hilum-study/1\",\"study\":{\"study_id\":\"%s\",\"status\":\"new\"},"
+                          "\"images\":[{\"image_id\":\"frontal.png\",\"role\":\"current_frontal\",\"file\":\"frontal.png\"}],"
+                          "\"readers\":[],\"findings\":[", study_id);
+  for (guint i = 0; i < n_findings; i++)
+    g_string_append_printf (json, "%s{\"finding_id\":\"f%u\",\"polarity\":\"positive\","
+                            "\"text\":{\"en\":\"Finding %u.\",\"es\":\"Hallazgo %u.\"}}",
+                            i > 0 ? "," : "", i, i, i);
+  g_string_append (json, "]}");
+  document = hilum_document_new_from_string (json->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (hilum_store_put_document (client->store, document, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&study_id);
+}
+
+/* As a reader's edit session commits it. */
+static void
+edit_text (Client     *client,
+           const char *study_id,
+           const char *finding_id,
+           const char *lang,
+           const char *text)
+{
+  g_autoptr(HilumDocument) document = hilum_store_get_document (client->store, study_id, NULL);
+  g_autoptr(HilumOperation) op = hilum_operation_new_set_text (finding_id, lang, text);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (document);
+  json_object_set_string_member (hilum_operation_get_json (op), "author", "r1");
+  g_assert_true (hilum_store_commit_operation (client->store, document, op, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+text_in (Client     *client,
+         const char *study_id,
+         const char *finding_id,
+         const char *lang)
+{
+  g_autoptr(HilumDocument) document = hilum_store_get_document (client->store, study_id, NULL);
+  JsonObject *finding;
+
+  if (document == NULL || (finding = hilum_document_find_finding (document, finding_id, NULL)) == NULL)
+    return NULL;
+  return g_strdup (hilum_finding_get_text (finding, lang));
+}
+
+static void
+assert_text (Client     *client,
+             const char *study_id,
+             const char *finding_id,
+             const char *lang,
+             const char *expected)
+{
+  g_autofree char *text = text_in (client, study_id, finding_id, lang);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_connection (void)
+{
+  g_autoptr(Client) client = client_new ();
+  g_autoptr(HilumOrthancSystem) system = NULL;
+  g_autoptr(GError) error = NULL;
+
+  system = hilum_orthanc_get_system (client->orthanc, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (system->name, ==, "Hilum test");
+  g_assert_cmpstr (system->version, ==, "1.10.1");
+  g_assert_false (system->revisions_real);
+}
+
+static void
+test_orthanc_on_loopback_only (void)
+{
+  g_autofree char *tcp = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (hilum_test_server_get_orthanc_url (server), G_URI_FLAGS_NONE, NULL);
+  g_autofree char *any = g_strdup_printf ("00000000:%04X", (guint) g_uri_get_port (uri));
+  g_autofree char *loopback = g_strdup_printf ("0100007F:%04X", (guint) g_uri_get_port (uri));
+
+  g_assert_true (g_file_get_contents ("/proc/net/tcp", &tcp, NULL, NULL));
+  g_assert_nonnull (strstr (tcp, loopback));
+  g_assert_null (strstr (tcp, any));
+}
+
+/* A failed connection: the clear error, and the store exactly as before. */
+static void
+assert_fails_cleanly (const char *url,
+                      const char *password,
+                      const char *ca_file,
+                      GQuark      domain,
+                      gint        code,
+                      const char *message_part)
+{
+  g_autofree char *path = g_strdup_printf ("%s/client-%u.db", work_dir, ++counter);
+  g_autoptr(HilumServer) address = make_server (url, ca_file);
+  g_autoptr(HilumHttpClient) http = hilum_http_client_new (address, password);
+  g_autoptr(HilumOrthanc) orthanc = hilum_orthanc_new (http);
+  g_autoptr(HilumStore) store = hilum_store_open (path, NULL);
+  g_autoptr(HilumSyncEngine) engine = hilum_sync_engine_new (store, orthanc);
+  g_autoptr(HilumSyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HilumDocument) before = NULL;
+  g_autoptr(HilumDocument) after = NULL;
+  Client view = { store, orthanc, engine };
+  g_autofree char *study_id = new_study (&view, 2);
+
+  edit_text (&view, study_id, "f0", "es", "Hallazgo editado.");
+  before = hilum_store_get_document (store, study_id, NULL);
+  hilum_sync_engine_set_retry (engine, 10, 40, 2);
+
+  g_assert_false (hilum_sync_engine_run (engine, &summary, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_test_message ("%s: %s", url, error->message);
+  g_assert_nonnull (strstr (error->message, message_part));
+  g_assert_null (strstr (error->message, hilum_test_server_get_password (server)));
+  g_assert_null (strstr (error->message, "Authorization"));
+
+  after = hilum_store_get_document (store, study_id, NULL);
+  g_assert_true (hilum_json_object_equal (hilum_document_get_root (before), hilum_document_get_root (after)));
+  g_assert_cmpuint (hilum_store_count_unsynced (store), ==, 1);
+}
+
+static void
+test_errors (void)
+{
+  const char *ca = hilum_test_server_get_ca_file (server);
+
+  assert_fails_cleanly (hilum_test_server_get_url (server), "wrong", ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_UNAUTHORIZED, "did not accept the user name or password");
+  assert_fails_cleanly (hilum_test_server_get_untrusted_url (server), hilum_test_server_get_password (server), ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_CERTIFICATE_UNTRUSTED, "is not trusted");
+  assert_fails_cleanly (hilum_test_server_get_url (server), hilum_test_server_get_password (server), NULL,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_CERTIFICATE_UNTRUSTED, "is not trusted");
+  assert_fails_cleanly (hilum_test_server_get_wrong_host_url (server), hilum_test_server_get_password (server), ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_CERTIFICATE_HOST, "issued for another server name");
+  assert_fails_cleanly (hilum_test_server_get_plain_to_tls_url (server), hilum_test_server_get_password (server), ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_TLS, "begin the address with https://");
+  assert_fails_cleanly (hilum_test_server_get_malformed_url (server), hilum_test_server_get_password (server), ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_MALFORMED, "Hilum cannot read");
+  assert_fails_cleanly (hilum_test_server_get_error_url (server), hilum_test_server_get_password (server), ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_SERVER, "internal error (HTTP 500)");
+  assert_fails_cleanly ("https://localhost:1", hilum_test_server_get_password (server), ca,
+                        HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_CONNECTION_REFUSED, "refused the connection");
+}
+
+static void
+test_two_clients_different_findings (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autoptr(Client) b = client_new ();
+  g_autofree char *study_id = new_study (a, 2);
+  g_autoptr(HilumSyncSummary) first = NULL;
+  g_autoptr(HilumSyncSummary) second = NULL;
+  g_autoptr(HilumSyncSummary) third = NULL;
+  g_autoptr(HilumSyncSummary) fourth = NULL;
+
+  first = sync_ok (a);
+  g_assert_cmpuint (first->uploaded, ==, 1);
+  g_assert_cmpuint (first->pushed, ==, 1);
+  second = sync_ok (b);
+  g_assert_cmpuint (second->pulled, >=, 1);
+  assert_text (b, study_id, "f1", "en", "Finding 1.");
+
+  /* Both edit, neither has seen the other's edit. */
+  edit_text (a, study_id, "f0", "en", "Mild cardiomegaly.");
+  edit_text (b, study_id, "f1", "es", "Derrame pleural izquierdo.");
+  g_clear_pointer (&first, hilum_sync_summary_free);
+  first = sync_ok (a);
+  third = sync_ok (b);     /* pulls a's edit, merges, pushes */
+  g_assert_cmpuint (third->merged, ==, 1);
+  g_assert_cmpuint (third->conflicts->len, ==, 0);
+  fourth = sync_ok (a);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      Client *client = i == 0 ? a : b;
+
+      assert_text (client, study_id, "f0", "en", "Mild cardiomegaly.");
+      assert_text (client, study_id, "f1", "es", "Derrame pleural izquierdo.");
+      g_assert_cmpuint (hilum_store_count_unsynced (client->store), ==, 0);
+    }
+  /* And the server: a third client that never saw the study. */
+  {
+    g_autoptr(Client) c = client_new ();
+    g_autoptr(HilumSyncSummary) fresh = sync_ok (c);
+
+    assert_text (c, study_id, "f0", "en", "Mild cardiomegaly.");
+    assert_text (c, study_id, "f1", "es", "Derrame pleural izquierdo.");
+  }
+}
+
+static void
+test_same_field_conflict (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autoptr(Client) b = client_new ();
+  g_autofree char *study_id = new_study (a, 1);
+  g_autoptr(HilumSyncSummary) s1 = sync_ok (a);
+  g_autoptr(HilumSyncSummary) s2 = sync_ok (b);
+  g_autoptr(HilumSyncSummary) s3 = NULL;
+  g_autoptr(HilumSyncSummary) s4 = NULL;
+  g_autoptr(HilumSyncSummary) s5 = NULL;
+  g_autoptr(HilumSyncSummary) s6 = NULL;
+  g_autoptr(HilumDocument) document = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(HilumOperation) resolution = NULL;
+  g_autoptr(GError) error = NULL;
+  HilumSyncConflict *conflict;
+
+  edit_text (a, study_id, "f0", "es", "Cardiomegalia leve.");
+  edit_text (b, study_id, "f0", "es", "Cardiomegalia moderada.");
+  s3 = sync_ok (a);
+  s4 = sync_ok (b);
+  g_assert_cmpuint (s4->conflicts->len, ==, 1);
+  conflict = s4->conflicts->pdata[0];
+  g_assert_cmpstr (conflict->study_id, ==, study_id);
+  g_assert_cmpstr (conflict->finding_id, ==, "f0");
+  g_assert_cmpstr (conflict->field, ==, "text.es");
+  g_assert_cmpstr (conflict->local, ==, "\"Cardiomegalia moderada.\"");
+  g_assert_cmpstr (conflict->remote, ==, "\"Cardiomegalia leve.\"");
+
+  /* Both values kept, on both clients once a pulls again; the worklist knows. */
+  s5 = sync_ok (a);
+  document = hilum_store_get_document (a->store, study_id, NULL);
+  conflicts = hilum_document_list_conflicts (document, "f0");
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  {
+    g_autoptr(GHashTable) marked = hilum_store_list_conflicted_studies (a->store, NULL);
+
+    g_assert_true (g_hash_table_contains (marked, study_id));
+  }
+
+  /* Both clients show the same value now (the merge that was pushed last) and list the
+   * other; a takes the other one, and the resolution syncs like any edit. */
+  assert_text (a, study_id, "f0", "es", "Cardiomegalia moderada.");
+  g_assert_cmpstr (json_node_get_string (((HilumConflict *) conflicts->pdata[0])->other), ==, "Cardiomegalia leve.");
+  resolution = hilum_conflict_resolve (document, ((HilumConflict *) conflicts->pdata[0])->conflict_id,
+                                       HILUM_CONFLICT_KEEP_OTHER, NULL, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (hilum_operation_get_json (resolution), "author", "r1");
+  g_assert_true (hilum_store_commit_operation (a->store, document, resolution, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&s5, hilum_sync_summary_free);
+  s5 = sync_ok (a);
+  s6 = sync_ok (b);
+  for (guint i = 0; i < 2; i++)
+    {
+      Client *client = i == 0 ? a : b;
+      g_autoptr(HilumDocument) now = hilum_store_get_document (client->store, study_id, NULL);
+      g_autoptr(GHashTable) marked = hilum_store_list_conflicted_studies (client->store, NULL);
+      g_autofree char *text = text_in (client, study_id, "f0", "es");
+
+      g_assert_cmpuint (hilum_document_count_conflicts (now), ==, 0);
+      g_assert_false (g_hash_table_contains (marked, study_id));
+      g_assert_cmpstr (text, ==, "Cardiomegalia leve.");
+    }
+}
+
+static void
+test_offline_fifty (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autoptr(Client) c = client_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HilumSyncSummary) summary = NULL;
+  g_autoptr(HilumSyncSummary) pulled = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      char *study_id = new_study (a, 1);
+
+      edit_text (a, study_id, "f0", "es", "Editado sin red.");
+      g_ptr_array_add (ids, study_id);
+    }
+  g_assert_cmpuint (hilum_store_count_unsynced (a->store), ==, 50);
+  summary = sync_ok (a);
+  g_assert_cmpuint (summary->pushed, ==, 50);
+  g_assert_cmpuint (hilum_store_count_unsynced (a->store), ==, 0);
+  pulled = sync_ok (c);
+  for (guint i = 0; i < ids->len; i++)
+    assert_text (c, ids->pdata[i], "f0", "es", "Editado sin red.");
+}
+
+typedef struct
+{
+  Client   *client;
+  gboolean  ok;
+  GError   *error;
+} RunInThread;
+
+static gpointer
+run_thread (gpointer data)
+{
+  RunInThread *run = data;
+  g_autoptr(HilumSyncSummary) summary = NULL;
+
+  run->ok = hilum_sync_engine_run (run->client->engine, &summary, NULL, &run->error);
+  return NULL;
+}
+
+static void
+test_server_killed_mid_push (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autoptr(Client) c = client_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HilumSyncSummary) after = NULL;
+  g_autoptr(HilumSyncSummary) pulled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (hilum_store_get_path (a->store));
+  g_autoptr(HilumStore) watcher = hilum_store_open (path, NULL);
+  RunInThread run = { a, FALSE, NULL };
+  GThread *thread;
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (ids, new_study (a, 1));
+  thread = g_thread_new ("sync", run_thread, &run);
+  /* Killed once some studies are up and others are not. */
+  while (hilum_store_count_unsynced (watcher) > 30)
+    g_usleep (2000);
+  hilum_test_server_kill_orthanc (server);
+  g_thread_join (thread);
+  g_test_message ("the run while the server died: %s", run.ok ? "finished" : run.error->message);
+  g_clear_error (&run.error);
+  g_assert_cmpuint (hilum_store_count_unsynced (watcher), >, 0);
+
+  g_assert_true (hilum_test_server_restart_orthanc (server, &error));
+  g_assert_no_error (error);
+  after = sync_ok (a);
+  g_assert_cmpuint (hilum_store_count_unsynced (a->store), ==, 0);
+
+  /* Nothing lost, nothing doubled: every study once, with its one finding. */
+  pulled = sync_ok (c);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(HilumDocument) document = hilum_store_get_document (c->store, ids->pdata[i], NULL);
+
+      g_assert_nonnull (document);
+      g_assert_cmpuint (hilum_document_get_n_findings (document), ==, 1);
+    }
+}
+
+static void
+test_cli_killed_mid_sync (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autoptr(Client) c = client_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GSubprocess) again = NULL;
+  g_autoptr(HilumSyncSummary) pulled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HilumSyncSummary) uploaded = NULL;
+  const char *path = hilum_store_get_path (a->store);
+
+  /* The studies are on the server already (their images uploaded); the edits are not. */
+  for (guint i = 0; i < 60; i++)
+    g_ptr_array_add (ids, new_study (a, 1));
+  uploaded = sync_ok (a);
+  for (guint i = 0; i < ids->len; i++)
+    edit_text (a, ids->pdata[i], "f0", "en", "Edited before the crash.");
+
+  g_subprocess_launcher_setenv (launcher, "HILUM_PASSWORD", hilum_test_server_get_password (server), TRUE);
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HILUM_CLI"), "sync", "--store", path,
+                                     "--server", hilum_test_server_get_url (server),
+                                     "--ca", hilum_test_server_get_ca_file (server),
+                                     "--user", hilum_test_server_get_user (server), NULL);
+  g_assert_no_error (error);
+  while (hilum_store_count_unsynced (a->store) > 40 && g_subprocess_get_identifier (cli) != NULL)
+    g_usleep (1000);
+  g_subprocess_send_signal (cli, SIGKILL);
+  g_subprocess_wait (cli, NULL, NULL);
+
+  again = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HILUM_CLI"), "sync", "--store", path,
+                                       "--server", hilum_test_server_get_url (server),
+                                       "--ca", hilum_test_server_get_ca_file (server),
+                                       "--user", hilum_test_server_get_user (server), NULL);
+  g_assert_true (g_subprocess_wait_check (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hilum_store_count_unsynced (a->store), ==, 0);
+
+  pulled = sync_ok (c);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) audit = hilum_store_get_audit (c->store, ids->pdata[i], NULL);
+      guint edits = 0;
+
+      assert_text (c, ids->pdata[i], "f0", "en", "Edited before the crash.");
+      /* The edit once in the history, however many times the push was tried. */
+      for (guint j = 0; j < audit->len; j++)
+        if (g_str_equal (hilum_operation_get_kind (audit->pdata[j]), "set-finding-field"))
+          edits++;
+      g_assert_cmpuint (edits, ==, 1);
+    }
+}
+
+#define N_CLIENTS 20
+#define N_SHARED_STUDIES 3
+
+typedef struct
+{
+  guint       index;
+  GPtrArray  *study_ids;
+  GMutex     *lock;
+  gboolean    done;
+  char       *failure;
+} Worker;
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *worker = data;
+  g_autoptr(Client) client = NULL;
+  g_autofree char *text = g_strdup_printf ("Edited by client %u.", worker->index);
+  g_autofree char *finding_id = g_strdup_printf ("f%u", worker->index);
+
+  g_mutex_lock (worker->lock);
+  client = client_new ();
+  g_mutex_unlock (worker->lock);
+  hilum_sync_engine_set_retry (client->engine, 20, 500, 8);
+
+  /* A bounded loop: get the studies, edit one's own finding, sync until it is up. */
+  for (guint round = 0; round < 30 && !worker->done; round++)
+    {
+      g_autoptr(HilumSyncSummary) summary = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean all_there = TRUE;
+
+      if (!hilum_sync_engine_run (client->engine, &summary, NULL, &error))
+        continue;
+      for (guint i = 0; i < worker->study_ids->len; i++)
+        {
+          g_autofree char *now = text_in (client, worker->study_ids->pdata[i], finding_id, "en");
+
+          if (now == NULL)
+            all_there = FALSE;
+          else if (g_strcmp0 (now, text) != 0)
+            edit_text (client, worker->study_ids->pdata[i], finding_id, "en", text);
+        }
+      worker->done = all_there && hilum_store_count_unsynced (client->store) == 0;
+    }
+  if (!worker->done)
+    worker->failure = g_strdup_printf ("client %u did not get its edits up", worker->index);
+  return NULL;
+}
+
+static void
+test_twenty_clients (void)
+{
+  g_autoptr(Client) origin = client_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HilumSyncSummary) first = NULL;
+  g_autoptr(HilumSyncSummary) last = NULL;
+  Worker workers[N_CLIENTS];
+  GThread *threads[N_CLIENTS];
+  GMutex lock;
+
+  g_mutex_init (&lock);
+  for (guint i = 0; i < N_SHARED_STUDIES; i++)
+    g_ptr_array_add (ids, new_study (origin, N_CLIENTS));
+  first = sync_ok (origin);
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      workers[i] = (Worker) { i, ids, &lock, FALSE, NULL };
+      threads[i] = g_thread_new ("client", worker_thread, &workers[i]);
+    }
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_thread_join (threads[i]);
+      if (workers[i].failure != NULL)
+        g_test_message ("%s", workers[i].failure);
+      g_assert_null (workers[i].failure);
+    }
+
+  /* Every edit on the server, none lost. */
+  last = sync_ok (origin);
+  for (guint s = 0; s < ids->len; s++)
+    for (guint i = 0; i < N_CLIENTS; i++)
+      {
+        g_autofree char *finding_id = g_strdup_printf ("f%u", i);
+        g_autofree char *expected = g_strdup_printf ("Edited by client %u.", i);
+
+        assert_text (origin, ids->pdata[s], finding_id, "en", expected);
+      }
+  g_mutex_clear (&lock);
+}
+
+static void
+test_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HilumServer) address = make_server (hilum_test_server_get_url (server), NULL);
+  g_autofree char *found = NULL;
+  g_autofree char *gone = NULL;
+
+  g_assert_true (hilum_test_keyring_start (&error));
+  g_assert_no_error (error);
+  g_assert_true (hilum_credentials_store (address, hilum_test_server_get_password (server), NULL, &error));
+  g_assert_no_error (error);
+  found = hilum_credentials_lookup (address, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, hilum_test_server_get_password (server));
+
+  /* And hilum-cli takes it from there when HILUM_PASSWORD is not set. */
+  {
+    g_autofree char *path = g_strdup_printf ("%s/keyring-cli.db", work_dir);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = 0;
+    const char *argv[] = { g_getenv ("HILUM_CLI"), "sync", "--store", path,
+                           "--server", hilum_test_server_get_url (server),
+                           "--ca", hilum_test_server_get_ca_file (server),
+                           "--user", hilum_test_server_get_user (server), "--json", NULL };
+    g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "HILUM_PASSWORD");
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    g_test_message ("%s", err);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "\"pushed\""));
+  }
+
+  g_assert_true (hilum_credentials_clear (address, NULL, &error));
+  gone = hilum_credentials_lookup (address, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
+}
+
+static void
+test_deleted_on_server (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autofree char *study_id = new_study (a, 1);
+  g_autoptr(HilumSyncSummary) first = sync_ok (a);
+  g_autoptr(HilumSyncSummary) second = NULL;
+  g_autoptr(HilumSyncRecord) record = hilum_store_get_sync_record (a->store, study_id, NULL);
+  g_autoptr(HilumServer) direct = make_server (hilum_test_server_get_orthanc_url (server), NULL);
+  g_autoptr(HilumHttpClient) http = hilum_http_client_new (direct, hilum_test_server_get_password (server));
+  g_autofree char *path = g_strdup_printf ("/studies/%s", record->remote_id);
+  g_autofree char *url = hilum_server_build_url (direct, path);
+  g_autoptr(HilumHttpResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = hilum_http_client_send (http, "DELETE", url, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (response->status, ==, 200);
+
+  edit_text (a, study_id, "f0", "en", "Edited after the server deleted it.");
+  second = sync_ok (a);
+  g_test_message ("after the deletion: %u pushed, %u pulled, %u uploaded", second->pushed, second->pulled, second->uploaded);
+  g_assert_cmpuint (second->deleted_on_server->len, ==, 1);
+  g_assert_cmpstr (second->deleted_on_server->pdata[0], ==, study_id);
+  /* Kept here, with the edit. */
+  assert_text (a, study_id, "f0", "en", "Edited after the server deleted it.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = hilum_fixture_dir_new ();
+  server = hilum_test_server_start (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/hilum/sync/connection", test_connection);
+  g_test_add_func ("/hilum/sync/orthanc-on-loopback-only", test_orthanc_on_loopback_only);
+  g_test_add_func ("/hilum/sync/errors", test_errors);
+  g_test_add_func ("/hilum/sync/two-clients-different-findings", test_two_clients_different_findings);
+  g_test_add_func ("/hilum/sync/same-field-conflict", test_same_field_conflict);
+  g_test_add_func ("/hilum/sync/offline-fifty", test_offline_fifty);
+  g_test_add_func ("/hilum/sync/deleted-on-server", test_deleted_on_server);
+  g_test_add_func ("/hilum/sync/server-killed-mid-push", test_server_killed_mid_push);
+  g_test_add_func ("/hilum/sync/cli-killed-mid-sync", test_cli_killed_mid_sync);
+  g_test_add_func ("/hilum/sync/twenty-clients", test_twenty_clients);
+  g_test_add_func ("/hilum/sync/keyring", test_keyring);
+
+  status = g_test_run ();
+  g_clear_pointer (&server, hilum_test_server_free);
+  hilum_fixture_dir_remove (work_dir);
+  g_free (work_dir);
+  return status;
+}

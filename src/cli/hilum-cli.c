@@ -22,8 +22,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
 
 #include "hilum-cli-check.h"
@@ -35,6 +33,8 @@
 #include "hilum-cli-render.h"
 #include "hilum-cli-spell.h"
 #include "hilum-cli-sync.h"
+
+#include "hilum-locale.h"
 
 static void
 print_usage (void)
@@ -59,10 +59,8 @@ main (int    argc,
 {
   const char *command;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* As the app: Spanish for LANG=es_ES.UTF-8 even where that locale is not generated. */
+  hilum_locale_init ();
   g_set_prgname ("hilum-cli");
 
   if (argc < 2)

@@ -17,6 +17,7 @@
 #include "hilum-fixtures.h"
 #include "hilum-image.h"
 #include "hilum-png.h"
+#include "hilum-renderer.h"
 
 #define W 64
 #define H 48
@@ -882,6 +883,124 @@ test_async (void)
   assert_gray_values (image, 0, expected, 0, 0);
 }
 
+typedef struct
+{
+  gboolean    done;
+  HilumImage *image;
+  GError     *error;
+} Loaded;
+
+static void
+loaded_clear (Loaded *loaded)
+{
+  g_clear_object (&loaded->image);
+  g_clear_error (&loaded->error);
+}
+
+static void
+header_async_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Loaded *loaded = user_data;
+
+  loaded->image = hilum_decode_header_finish (result, &loaded->error);
+  loaded->done = TRUE;
+}
+
+static void
+load_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Loaded *loaded = user_data;
+
+  loaded->image = hilum_renderer_load_image_finish (result, &loaded->error);
+  loaded->done = TRUE;
+}
+
+static void
+wait_loaded (Loaded *loaded)
+{
+  while (!loaded->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The header of the prior a user chooses: its tags, its file, no pixels. */
+static void
+test_header_async (void)
+{
+  g_autofree char *base = make_base (12, TRUE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Loaded loaded = { 0 };
+
+  hilum_decode_header_async (base, NULL, header_async_cb, &loaded);
+  wait_loaded (&loaded);
+  g_assert_no_error (loaded.error);
+  g_assert_cmpstr (hilum_image_get_path (loaded.image), ==, base);
+  g_assert_cmpstr (hilum_image_get_string (loaded.image, HILUM_IMAGE_STUDY_INSTANCE_UID), ==,
+                   "1.2.826.0.1.3680043.10.1337.77.1");
+  g_assert_cmpint (hilum_image_get_view (loaded.image), ==, HILUM_VIEW_FRONTAL);
+  g_assert_cmpuint (hilum_image_get_width (loaded.image), ==, W);
+  g_assert_cmpuint (hilum_image_get_height (loaded.image), ==, H);
+  g_assert_null (hilum_image_get_gray_frame (loaded.image, 0));
+  loaded_clear (&loaded);
+
+  /* A file that is not there: the decoder's message, through the callback. */
+  loaded.done = FALSE;
+  hilum_decode_header_async ("/nonexistent/prior.dcm", NULL, header_async_cb, &loaded);
+  wait_loaded (&loaded);
+  g_assert_null (loaded.image);
+  g_assert_error (loaded.error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (loaded.error->message, "prior.dcm"));
+  loaded_clear (&loaded);
+
+  /* Another study shown meanwhile: cancelled, nothing returned. */
+  loaded.done = FALSE;
+  hilum_decode_header_async (base, cancellable, header_async_cb, &loaded);
+  g_cancellable_cancel (cancellable);
+  wait_loaded (&loaded);
+  g_assert_null (loaded.image);
+  g_assert_error (loaded.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  loaded_clear (&loaded);
+}
+
+/* What the study view shows: every pixel decoded, the first frame's pyramid built in
+ * the worker. */
+static void
+test_load_image_async (void)
+{
+  g_autofree char *base = make_base (12, TRUE);
+  g_autofree guint16 *values = hilum_fixture_pattern (W, H, 1, 4095, 0, TRUE);
+  g_autofree double *expected = to_doubles (values, W * H, 1, 0);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Loaded loaded = { 0 };
+
+  hilum_renderer_load_image_async (base, NULL, load_async_cb, &loaded);
+  wait_loaded (&loaded);
+  g_assert_no_error (loaded.error);
+  g_assert_nonnull (loaded.image);
+  assert_gray_values (loaded.image, 0, expected, 0, 0);
+  g_assert_cmpuint (hilum_image_get_gray_frame (loaded.image, 0)[5 * W + 7], ==, values[5 * W + 7]);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (loaded.image), "hilum-renderer-prepared-pyramid"));
+  loaded_clear (&loaded);
+
+  loaded.done = FALSE;
+  hilum_renderer_load_image_async (base, cancellable, load_async_cb, &loaded);
+  g_cancellable_cancel (cancellable);
+  wait_loaded (&loaded);
+  g_assert_null (loaded.image);
+  g_assert_error (loaded.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  loaded_clear (&loaded);
+
+  loaded.done = FALSE;
+  hilum_renderer_load_image_async ("/nonexistent/current.dcm", NULL, load_async_cb, &loaded);
+  wait_loaded (&loaded);
+  g_assert_null (loaded.image);
+  g_assert_error (loaded.error, HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_NOT_FOUND);
+  loaded_clear (&loaded);
+}
+
 /* ---- bad input ---------------------------------------------------------------------- */
 
 static void
@@ -1019,6 +1138,8 @@ main (int    argc,
   g_test_add_func ("/hilum/decode/metadata/gdcmimg", test_metadata_gdcmimg);
   g_test_add_func ("/hilum/decode/metadata/absent", test_no_spacing);
   g_test_add_func ("/hilum/decode/async", test_async);
+  g_test_add_func ("/hilum/decode/header-async", test_header_async);
+  g_test_add_func ("/hilum/renderer/load-image-async", test_load_image_async);
   g_test_add_data_func ("/hilum/decode/error/truncated-dicom",
                         GINT_TO_POINTER (HILUM_FIXTURE_EXPLICIT_LE), test_truncated_dicom);
   g_test_add_data_func ("/hilum/decode/error/truncated-dicom-rle",

@@ -9,6 +9,7 @@
 
 #include "hilum-demo.h"
 #include "hilum-fixtures.h"
+#include "hilum-translation-check.h"
 #include "hilum-workspace.h"
 
 typedef struct
@@ -222,6 +223,81 @@ test_build (Fixture       *f,
   g_assert_nonnull (hilum_study_get_slot (study, HILUM_SLOT_LATERAL));
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A study of one finding: "verified" in both languages (@verified) or in neither. */
+static HilumDocument *
+translated_document (const char *study_id,
+                     const char *en,
+                     const char *es,
+                     gboolean    verified)
+{
+  const char *state = verified ? "{\"state\": \"verified\", \"by\": \"t1\", \"at\": \"2026-11-24T14:02:00Z\"}"
+                               : "{\"state\": \"draft\"}";
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  HilumDocument *document;
+
+  json = g_strdup_printf ("{\"schema\": \"hilum-study/1\", \"study\": {\"study_id\": \"%s\","
+                          " \"status\": \"in_progress\"}, \"images\": [], \"readers\": [],"
+                          " \"findings\": [{\"finding_id\": \"11111111-1111-4111-8111-111111111111\","
+                          " \"polarity\": \"positive\", \"text\": {\"en\": \"%s\", \"es\": \"%s\"},"
+                          " \"translation\": {\"en\": %s, \"es\": %s}}]}",
+                          study_id, en, es, state, state);
+  document = hilum_document_new_from_string (json, -1, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+test_translation_queue (Fixture       *f,
+                        gconstpointer  data)
+{
+  HilumStore *store = hilum_workspace_get_store (f->workspace);
+  g_autoptr(HilumDocument) unverified = translated_document ("S1", "Cardiomegaly.", "Cardiomegalia.", FALSE);
+  g_autoptr(HilumDocument) done = translated_document ("S2", "Cardiomegaly.", "Cardiomegalia.", TRUE);
+  /* Verified, but the sides differ: flagged, so still in the queue. */
+  g_autoptr(HilumDocument) flagged = translated_document ("S3", "Small left pleural effusion.",
+                                                          "Pequeño derrame pleural derecho.", TRUE);
+  g_autoptr(HilumDocument) empty = translated_document ("S4", "", "", FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled_result = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hilum_translation_needs_work (unverified));
+  g_assert_false (hilum_translation_needs_work (done));
+  g_assert_true (hilum_translation_needs_work (flagged));
+  g_assert_false (hilum_translation_needs_work (empty));
+  g_assert_true (hilum_store_put_document (store, unverified, &error));
+  g_assert_true (hilum_store_put_document (store, done, &error));
+  g_assert_true (hilum_store_put_document (store, flagged, &error));
+  g_assert_true (hilum_store_put_document (store, empty, &error));
+  g_assert_no_error (error);
+
+  hilum_workspace_query_translation_queue_async (f->workspace, NULL, result_cb, &result);
+  queue = hilum_workspace_query_translation_queue_finish (f->workspace, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (queue);
+  g_ptr_array_sort (queue, compare_ids);
+  g_assert_cmpuint (queue->len, ==, 2);
+  g_assert_cmpstr (queue->pdata[0], ==, "S1");
+  g_assert_cmpstr (queue->pdata[1], ==, "S3");
+
+  hilum_workspace_query_translation_queue_async (f->workspace, cancellable, result_cb, &cancelled_result);
+  g_cancellable_cancel (cancellable);
+  none = hilum_workspace_query_translation_queue_finish (f->workspace, wait_result (&cancelled_result), &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_no_store (void)
 {
@@ -240,6 +316,13 @@ test_no_store (void)
   items = hilum_workspace_query_worklist_finish (workspace, wait_result (&result), &error);
   g_assert_null (items);
   g_assert_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  hilum_workspace_query_translation_queue_async (workspace, NULL, result_cb, &result);
+  items = hilum_workspace_query_translation_queue_finish (workspace, wait_result (&result), &error);
+  g_assert_null (items);
+  g_assert_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_NOT_FOUND);
 }
 
 int
@@ -255,6 +338,8 @@ main (int   argc,
   g_test_add ("/hilum/workspace/scan-edit", Fixture, NULL, fixture_set_up, test_scan_edit, fixture_tear_down);
   g_test_add ("/hilum/workspace/worklist", Fixture, NULL, fixture_set_up, test_worklist, fixture_tear_down);
   g_test_add ("/hilum/workspace/build", Fixture, NULL, fixture_set_up, test_build, fixture_tear_down);
+  g_test_add ("/hilum/workspace/translation-queue", Fixture, NULL, fixture_set_up, test_translation_queue,
+              fixture_tear_down);
   g_test_add_func ("/hilum/workspace/no-store", test_no_store);
 
   status = g_test_run ();

@@ -9,7 +9,9 @@
 #include "hilum-pair-row.h"
 #include "hilum-spell-checker.h"
 #include "hilum-store.h"
+#include "hilum-translation-check.h"
 #include "hilum-translator-view.h"
+#include "hilum-workspace.h"
 
 #define F1 "11111111-1111-4111-8111-111111111111"
 #define F2 "22222222-2222-4222-8222-222222222222"
@@ -101,6 +103,15 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->store);
   g_assert_cmpint (system (command), ==, 0);
   g_free (f->dir);
+}
+
+/* The queue of the fixture's store, as the window gives it. */
+static void
+set_workspace (Fixture *f)
+{
+  g_autoptr(HilumWorkspace) workspace = hilum_workspace_new_for_store (f->store);
+
+  hilum_translator_view_set_workspace (f->view, workspace);
 }
 
 /* A real key press (xdotool) to the window, as a user's. */
@@ -335,7 +346,7 @@ test_queue (Fixture       *f,
 
   g_signal_connect_swapped (f->view, "queue-changed", G_CALLBACK (queue_changed_cb), &ready);
   g_signal_connect (f->view, "open-study", G_CALLBACK (open_study_cb), &opened);
-  hilum_translator_view_set_store (f->view, f->store);
+  set_workspace (f);
   g_assert_true (hilum_test_wait_until (flag_set, &ready, 10000));
   queue = hilum_translator_view_get_queue (f->view);
   g_assert_cmpuint (queue->len, ==, 3);
@@ -361,7 +372,7 @@ test_screenshot (Fixture       *f,
   g_assert_true (hilum_pair_row_set_verified (row_at (f, 0), "es", TRUE, NULL));
   g_assert_true (hilum_pair_row_set_verified (row_at (f, 0), "en", TRUE, NULL));
   g_signal_connect_swapped (f->view, "queue-changed", G_CALLBACK (queue_changed_cb), &ready);
-  hilum_translator_view_set_store (f->view, f->store);
+  set_workspace (f);
   g_assert_true (hilum_test_wait_until (flag_set, &ready, 10000));
   hilum_test_iterate_for (200);
   shot = hilum_test_render (GTK_WIDGET (f->view));

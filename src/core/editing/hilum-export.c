@@ -118,3 +118,118 @@ hilum_export_store (HilumStore               *store,
     *n_exported = documents->len;
   return TRUE;
 }
+
+/* The asynchronous export. */
+
+typedef struct
+{
+  HilumStore            *store;
+  HilumFormat            format;
+  GPtrArray             *study_ids;  /* nullable: every study */
+  char                  *path;
+  char                  *images_dir;
+  char                  *reader_id;
+  GFileProgressCallback  progress;
+  gpointer               progress_data;
+  GPtrArray             *warnings;   /* HilumFormatProblem */
+  guint                  n_exported;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->study_ids, g_ptr_array_unref);
+  g_free (data->path);
+  g_free (data->images_dir);
+  g_free (data->reader_id);
+  g_clear_pointer (&data->warnings, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+export_store_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  HilumFormatOptions options = { 0 };
+  GError *error = NULL;
+
+  options.images_dir = data->images_dir;
+  options.reader_id = data->reader_id;
+  options.progress = data->progress;
+  options.progress_data = data->progress_data;
+  options.cancellable = cancellable;
+  if (!hilum_export_store (data->store, data->format, data->study_ids, data->path, &options,
+                           data->warnings, &data->n_exported, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+hilum_export_store_async (HilumStore               *store,
+                          HilumFormat               format,
+                          GPtrArray                *study_ids,
+                          const char               *path,
+                          const HilumFormatOptions *options,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (HILUM_IS_STORE (store));
+  g_return_if_fail (format < HILUM_N_FORMATS);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ExportData, 1);
+  data->store = g_object_ref (store);
+  data->format = format;
+  if (study_ids != NULL)
+    {
+      data->study_ids = g_ptr_array_new_full (study_ids->len, g_free);
+      for (guint i = 0; i < study_ids->len; i++)
+        g_ptr_array_add (data->study_ids, g_strdup (study_ids->pdata[i]));
+    }
+  data->path = g_strdup (path);
+  if (options != NULL)
+    {
+      data->images_dir = g_strdup (options->images_dir);
+      data->reader_id = g_strdup (options->reader_id);
+      data->progress = options->progress;
+      data->progress_data = options->progress_data;
+    }
+  data->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_format_problem_free);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_export_store_async);
+  g_task_set_name (task, "hilum_export_store_async");
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_store_thread);
+}
+
+gboolean
+hilum_export_store_finish (GAsyncResult  *result,
+                           GPtrArray    **warnings,
+                           guint         *n_exported,
+                           GError       **error)
+{
+  ExportData *data;
+  gboolean ok;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hilum_export_store_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (warnings != NULL)
+    *warnings = g_ptr_array_ref (data->warnings);
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (n_exported != NULL)
+    *n_exported = ok ? data->n_exported : 0;
+  return ok;
+}

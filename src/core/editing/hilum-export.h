@@ -28,13 +28,31 @@ G_BEGIN_DECLS
  * may be NULL. Warnings of the format (e.g. a box clipped by the MAIRA-2 crop) go to
  * @warnings (HilumFormatProblem*, nullable). A study that cannot be read (not in the
  * store, damaged) is an error and nothing is written. @n_exported (nullable) gets the
- * number of studies written. Blocks: call it in a worker thread from the UI. */
+ * number of studies written. Blocks: the UI calls hilum_export_store_async(). */
 gboolean      hilum_export_store           (HilumStore               *store,
                                             HilumFormat               format,
                                             GPtrArray                *study_ids,
                                             const char               *path,
                                             const HilumFormatOptions *options,
                                             GPtrArray                *warnings,
+                                            guint                    *n_exported,
+                                            GError                  **error);
+
+/* hilum_export_store() in a worker thread. @study_ids (nullable) and @options
+ * (nullable) are copied; the progress of @options is called in the worker and must be
+ * thread-safe; its cancellable is not used, @cancellable is. */
+void          hilum_export_store_async     (HilumStore               *store,
+                                            HilumFormat               format,
+                                            GPtrArray                *study_ids,
+                                            const char               *path,
+                                            const HilumFormatOptions *options,
+                                            GCancellable             *cancellable,
+                                            GAsyncReadyCallback       callback,
+                                            gpointer                  user_data);
+/* @warnings: (out) (optional) (transfer full) HilumFormatProblem*, also when there is
+ * an error; @n_exported: (out) (optional) the studies written. */
+gboolean      hilum_export_store_finish    (GAsyncResult             *result,
+                                            GPtrArray               **warnings,
                                             guint                    *n_exported,
                                             GError                  **error);
 

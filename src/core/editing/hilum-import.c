@@ -151,3 +151,117 @@ hilum_import_plan_apply_edits (HilumImportPlan *plan,
         }
     }
 }
+
+/* The asynchronous import. */
+
+typedef struct
+{
+  HilumStore            *store;
+  HilumFormat            format;
+  char                  *path;
+  char                  *images_dir;
+  char                  *reader_id;
+  GFileProgressCallback  progress;
+  gpointer               progress_data;
+  GPtrArray             *problems;   /* HilumFormatProblem */
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->path);
+  g_free (data->images_dir);
+  g_free (data->reader_id);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  HilumFormatOptions options = { 0 };
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(HilumImportPlan) plan = NULL;
+  GError *error = NULL;
+
+  options.images_dir = data->images_dir;
+  options.reader_id = data->reader_id;
+  options.progress = data->progress;
+  options.progress_data = data->progress_data;
+  options.cancellable = cancellable;
+
+  documents = hilum_format_import (data->format, data->path, &options, data->problems, &error);
+  if (documents == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  plan = hilum_import_plan_new (data->store, data->format, documents, data->problems);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (plan->fresh->len > 0 &&
+      !hilum_store_put_documents (data->store, plan->fresh, data->progress, data->progress_data, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&plan), (GDestroyNotify) hilum_import_plan_free);
+}
+
+void
+hilum_import_file_async (HilumStore               *store,
+                         HilumFormat               format,
+                         const char               *path,
+                         const HilumFormatOptions *options,
+                         GCancellable             *cancellable,
+                         GAsyncReadyCallback       callback,
+                         gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (HILUM_IS_STORE (store));
+  g_return_if_fail (format < HILUM_N_FORMATS);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ImportData, 1);
+  data->store = g_object_ref (store);
+  data->format = format;
+  data->path = g_strdup (path);
+  if (options != NULL)
+    {
+      data->images_dir = g_strdup (options->images_dir);
+      data->reader_id = g_strdup (options->reader_id);
+      data->progress = options->progress;
+      data->progress_data = options->progress_data;
+    }
+  data->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_format_problem_free);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_import_file_async);
+  g_task_set_name (task, "hilum_import_file_async");
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+HilumImportPlan *
+hilum_import_file_finish (GAsyncResult  *result,
+                          GPtrArray    **problems,
+                          GError       **error)
+{
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hilum_import_file_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (data->problems);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

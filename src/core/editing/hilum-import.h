@@ -52,4 +52,26 @@ void             hilum_import_plan_apply_edits (HilumImportPlan *plan,
                                                 const char      *reader_id,
                                                 GPtrArray       *problems);
 
+/* The app's Import…, in a worker thread: reads @path in @format (hilum_format_import()),
+ * plans it (hilum_import_plan_new()) and puts the plan's new and replaced studies in
+ * @store. The edits of studies the store has are left in the plan, for the caller to
+ * apply through the studies' sessions (hilum_import_apply_edit()) so they can be
+ * undone. @options (nullable) is copied: its images folder, reader and progress, which
+ * is called in the worker (with done/total records read, then documents put) and must
+ * be thread-safe; its cancellable is not used, @cancellable is. */
+void             hilum_import_file_async    (HilumStore               *store,
+                                             HilumFormat               format,
+                                             const char               *path,
+                                             const HilumFormatOptions *options,
+                                             GCancellable             *cancellable,
+                                             GAsyncReadyCallback       callback,
+                                             gpointer                  user_data);
+/* (transfer full) the plan, NULL with @error when the file could not be read, the
+ * store could not be written or it was cancelled (nothing was put then). @problems:
+ * (out) (optional) (transfer full) the records that failed (HilumFormatProblem*), also
+ * when there is an error. */
+HilumImportPlan *hilum_import_file_finish   (GAsyncResult             *result,
+                                             GPtrArray               **problems,
+                                             GError                  **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "hilum-demo.h"
 #include "hilum-study-loader.h"
+#include "hilum-translation-check.h"
 #include "hilum-workspace.h"
 
 /* Sessions kept (each with its undo history) while the app runs. */
@@ -714,4 +715,71 @@ hilum_workspace_study_synced (HilumWorkspace *self,
       return;
     }
   g_signal_emit (self, signals[STUDY_CHANGED], 0, study_id);
+}
+
+/* Translation queue. */
+
+static void
+translation_queue_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HilumStore) store = hilum_store_open_read_only (path, &error);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+
+  /* Its own connection: the long read does not hold the workspace's store. */
+  if (store == NULL || (ids = hilum_store_list_study_ids (store, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  queue = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(HilumDocument) document = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      document = hilum_store_get_document (store, g_ptr_array_index (ids, i), NULL);
+      if (document != NULL && hilum_translation_needs_work (document))
+        g_ptr_array_add (queue, g_strdup (g_ptr_array_index (ids, i)));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&queue), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+hilum_workspace_query_translation_queue_async (HilumWorkspace      *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HILUM_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_workspace_query_translation_queue_async);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, HILUM_STORE_ERROR, HILUM_STORE_ERROR_NOT_FOUND,
+                               "There is no store to list studies from");
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (hilum_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, translation_queue_thread);
+}
+
+GPtrArray *
+hilum_workspace_query_translation_queue_finish (HilumWorkspace  *self,
+                                                GAsyncResult    *result,
+                                                GError         **error)
+{
+  g_return_val_if_fail (HILUM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -124,4 +124,16 @@ HilumWorklistItem *hilum_workspace_query_worklist_item_finish (HilumWorkspace  *
 void            hilum_workspace_study_synced        (HilumWorkspace  *self,
                                                      const char      *study_id);
 
+/* The translator's queue: the ids of the studies whose translation needs work
+ * (hilum_translation_needs_work()), in the store's order, read in a worker on a
+ * read-only connection of its own (it reads every document). */
+void            hilum_workspace_query_translation_queue_async  (HilumWorkspace      *self,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+/* (transfer full) study ids (char *) */
+GPtrArray      *hilum_workspace_query_translation_queue_finish (HilumWorkspace  *self,
+                                                                GAsyncResult    *result,
+                                                                GError         **error);
+
 G_END_DECLS

@@ -877,13 +877,19 @@ decode_file_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   const char *path = task_data;
+  gboolean header_only = g_task_get_source_tag (task) == hilum_decode_header_async;
   GError *error = NULL;
-  HilumImage *image = run_helper (path, FALSE, cancellable, &error);
+  HilumImage *image = run_helper (path, header_only, cancellable, &error);
 
   if (image == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, image, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A header is looked up by its file (the prior of a study): never without one. */
+  if (header_only && *hilum_image_get_path (image) == '\0')
+    hilum_image_set_path (image, path);
+  g_task_return_pointer (task, image, g_object_unref);
 }
 
 /**
@@ -922,6 +928,46 @@ hilum_decode_file_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hilum_decode_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * hilum_decode_header_async:
+ *
+ * Reads @path's header (hilum_decode_header()) in the helper process from a worker
+ * thread. The image's path is @path when the file does not give one.
+ */
+void
+hilum_decode_header_async (const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_decode_header_async);
+  g_task_set_name (task, "hilum_decode_header_async");
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, decode_file_thread);
+}
+
+/**
+ * hilum_decode_header_finish:
+ *
+ * Returns: (transfer full): an image with metadata but no pixels, or %NULL with @error
+ *   set (HILUM_DECODE_ERROR, or G_IO_ERROR_CANCELLED)
+ */
+HilumImage *
+hilum_decode_header_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hilum_decode_header_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

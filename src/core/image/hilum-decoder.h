@@ -43,5 +43,11 @@ HilumImage   *hilum_decode_file_finish        (GAsyncResult         *result,
 HilumImage   *hilum_decode_header             (const char           *path,
                                                GCancellable         *cancellable,
                                                GError              **error);
+void          hilum_decode_header_async       (const char           *path,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+HilumImage   *hilum_decode_header_finish      (GAsyncResult         *result,
+                                               GError              **error);
 
 G_END_DECLS

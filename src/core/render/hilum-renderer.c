@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hilum-buffer-pool.h"
+#include "hilum-decoder.h"
 #include "hilum-image.h"
 #include "hilum-pyramid.h"
 #include "hilum-renderer.h"
@@ -245,6 +246,54 @@ hilum_renderer_prepare_image (HilumImage *image)
 
   g_object_set_qdata_full (G_OBJECT (image), prepared_pyramid_quark (),
                            build_pyramid (image, 0), (GDestroyNotify) hilum_pyramid_free);
+}
+
+static void
+load_image_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  HilumImage *image = hilum_decode_file (task_data, cancellable, &error);
+
+  if (image == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Here, not in the first frame on the UI thread: ~5 ms for a 3000 × 3000 image, in
+   * the same frame for both images of a study. */
+  hilum_renderer_prepare_image (image);
+  g_task_return_pointer (task, image, g_object_unref);
+}
+
+void
+hilum_renderer_load_image_async (const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_renderer_load_image_async);
+  g_task_set_name (task, "hilum_renderer_load_image_async");
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_image_thread);
+}
+
+HilumImage *
+hilum_renderer_load_image_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hilum_renderer_load_image_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

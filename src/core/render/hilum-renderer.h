@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "hilum-types.h"
 
 G_BEGIN_DECLS
@@ -33,6 +35,17 @@ HilumRenderer     *hilum_renderer_new              (HilumImage      *image);
 /* Builds the first frame's pyramid in the calling (worker) thread and keeps it with
  * @image, so that the first render of it on the UI thread need not. */
 void               hilum_renderer_prepare_image    (HilumImage      *image);
+/* Decodes @path (hilum_decode_file()) and prepares its first frame's pyramid
+ * (hilum_renderer_prepare_image()), both in a worker thread: what showing an image
+ * needs before its first frame. */
+void               hilum_renderer_load_image_async (const char           *path,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* (transfer full) the image, or NULL with @error (HILUM_DECODE_ERROR, or
+ * G_IO_ERROR_CANCELLED) */
+HilumImage        *hilum_renderer_load_image_finish (GAsyncResult        *result,
+                                                     GError             **error);
 HilumImage        *hilum_renderer_get_image        (HilumRenderer   *self);
 guint              hilum_renderer_get_frame        (HilumRenderer   *self);
 void               hilum_renderer_set_frame        (HilumRenderer   *self,

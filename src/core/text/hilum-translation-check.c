@@ -500,3 +500,35 @@ hilum_translation_check_document (HilumDocument *document)
     }
   return flags;
 }
+
+static gboolean
+pair_verified (HilumDocument *document,
+               const char    *finding_id,
+               const char    *lang)
+{
+  return hilum_document_get_translation_state (document, finding_id, lang, NULL, NULL)
+         == HILUM_TRANSLATION_VERIFIED;
+}
+
+gboolean
+hilum_translation_needs_work (HilumDocument *document)
+{
+  g_return_val_if_fail (HILUM_IS_DOCUMENT (document), FALSE);
+
+  for (guint i = 0; i < hilum_document_get_n_findings (document); i++)
+    {
+      const char *id = hilum_document_get_finding_id (document, i);
+      g_autoptr(GPtrArray) flags = NULL;
+
+      /* A finding without any sentence has nothing to translate. */
+      if (hilum_document_get_finding_text (document, id, "es")[0] == '\0'
+          && hilum_document_get_finding_text (document, id, "en")[0] == '\0')
+        continue;
+      if (!pair_verified (document, id, "es") || !pair_verified (document, id, "en"))
+        return TRUE;
+      flags = hilum_translation_check_finding_id (document, id);
+      if (flags != NULL && flags->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -40,4 +40,8 @@ GPtrArray     *hilum_translation_check_finding_id (HilumDocument *document,
 /* Flags of every finding of @document, in report order. */
 GPtrArray     *hilum_translation_check_document (HilumDocument  *document);
 
+/* TRUE when @document has a finding with text whose pair is flagged or not verified in
+ * both languages: a study of the translator's queue. */
+gboolean       hilum_translation_needs_work     (HilumDocument  *document);
+
 G_END_DECLS

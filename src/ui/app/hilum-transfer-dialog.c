@@ -49,35 +49,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What the finished import or export reports. */
 typedef struct
 {
-  HilumTransferDialog *self;     /* a reference */
-  HilumStore          *store;
-  HilumFormat          format;
-  char                *path;
-  char                *images_dir;
-  char                *reader_id;
-  GPtrArray           *study_ids;  /* export: NULL = all */
-  GPtrArray           *problems;   /* HilumFormatProblem */
-  GPtrArray           *edited;     /* import: documents of studies in the store (hilum) */
-  guint                n_new;
-  guint                n_replaced;
-  guint                n_exported;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->self);
-  g_clear_object (&job->store);
-  g_free (job->path);
-  g_free (job->images_dir);
-  g_free (job->reader_id);
-  g_clear_pointer (&job->study_ids, g_ptr_array_unref);
-  g_clear_pointer (&job->problems, g_ptr_array_unref);
-  g_clear_pointer (&job->edited, g_ptr_array_unref);
-  g_free (job);
-}
+  GPtrArray *problems;   /* HilumFormatProblem */
+  GPtrArray *edited;     /* import: documents of studies in the store (hilum) */
+  guint      n_new;
+  guint      n_replaced;
+  guint      n_exported;
+} Outcome;
 
 static void
 add_problem (GPtrArray  *problems,
@@ -101,77 +81,6 @@ progress_cb (goffset  done,
 
   g_atomic_int_set (&self->done, (gint) MIN (done, G_MAXINT));
   g_atomic_int_set (&self->total, (gint) MIN (total, G_MAXINT));
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  HilumFormatOptions options = { 0 };
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(HilumImportPlan) plan = NULL;
-  GError *error = NULL;
-
-  options.images_dir = job->images_dir;
-  options.reader_id = NULL;
-  options.progress = progress_cb;
-  options.progress_data = job->self;
-  options.cancellable = cancellable;
-
-  documents = hilum_format_import (job->format, job->path, &options, job->problems, &error);
-  if (documents == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* New studies and other formats' records are put; edits of studies in the store are
-   * applied on the UI thread, through the study's session, so the window can undo them. */
-  plan = hilum_import_plan_new (job->store, job->format, documents, job->problems);
-  job->n_new = plan->n_new;
-  job->n_replaced = plan->n_replaced;
-  g_ptr_array_extend_and_steal (job->edited, g_steal_pointer (&plan->edited));
-  plan->edited = g_ptr_array_new ();
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (plan->fresh->len > 0 &&
-      !hilum_store_put_documents (job->store, plan->fresh, progress_cb, job->self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  HilumFormatOptions options = { 0 };
-  GError *error = NULL;
-
-  options.images_dir = job->images_dir;
-  options.reader_id = job->reader_id;
-  options.progress = progress_cb;
-  options.progress_data = job->self;
-  options.cancellable = cancellable;
-  if (!hilum_export_store (job->store, job->format, job->study_ids, job->path, &options,
-                           job->problems, &job->n_exported, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -202,13 +111,10 @@ progress_timeout_cb (gpointer user_data)
 }
 
 static void
-finish_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+hilum_transfer_dialog_finish (HilumTransferDialog *self,
+                              Outcome             *outcome,
+                              GError              *error)
 {
-  HilumTransferDialog *self = HILUM_TRANSFER_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   guint n_edited = 0, n_unchanged = 0;
 
@@ -216,7 +122,7 @@ finish_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   hilum_transfer_dialog_set_running (self, FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_string_append (summary, _("Cancelled: nothing was changed."));
@@ -227,9 +133,9 @@ finish_cb (GObject      *source,
     {
       /* Edited documents of studies in the store: each difference is one undoable step
        * of the study's session. */
-      for (guint i = 0; i < job->edited->len; i++)
+      for (guint i = 0; i < outcome->edited->len; i++)
         {
-          HilumDocument *document = job->edited->pdata[i];
+          HilumDocument *document = outcome->edited->pdata[i];
           const char *study_id = hilum_document_get_study_id (document);
           HilumSession *session = self->window ? _hilum_window_lookup_session (self->window, study_id) : NULL;
           g_autoptr(GError) local_error = NULL;
@@ -237,11 +143,11 @@ finish_cb (GObject      *source,
 
           if (session == NULL)
             {
-              add_problem (job->problems, study_id, _("the study could not be opened"));
+              add_problem (outcome->problems, study_id, _("the study could not be opened"));
               continue;
             }
           if (!hilum_import_apply_edit (session, document, &changed, &local_error))
-            add_problem (job->problems, study_id, local_error->message);
+            add_problem (outcome->problems, study_id, local_error->message);
           else if (changed)
             n_edited++;
           else
@@ -250,34 +156,34 @@ finish_cb (GObject      *source,
 
       g_string_append_printf (summary,
                               g_dngettext (GETTEXT_PACKAGE, "Imported %u study", "Imported %u studies",
-                                           job->n_new + job->n_replaced + n_edited + n_unchanged),
-                              job->n_new + job->n_replaced + n_edited + n_unchanged);
+                                           outcome->n_new + outcome->n_replaced + n_edited + n_unchanged),
+                              outcome->n_new + outcome->n_replaced + n_edited + n_unchanged);
       g_string_append (summary, " (");
       /* Translators: part of "Imported 3 studies (1 new, 1 edited, 1 unchanged, 0 replaced)" */
       g_string_append_printf (summary, _("%u new, %u edited, %u unchanged, %u replaced"),
-                              job->n_new, n_edited, n_unchanged, job->n_replaced);
+                              outcome->n_new, n_edited, n_unchanged, outcome->n_replaced);
       g_string_append (summary, ").");
     }
   else
     {
       g_string_append_printf (summary,
                               g_dngettext (GETTEXT_PACKAGE, "Exported %u study.", "Exported %u studies.",
-                                           job->n_exported),
-                              job->n_exported);
+                                           outcome->n_exported),
+                              outcome->n_exported);
     }
 
-  if (job->problems->len > 0)
+  if (outcome->problems->len > 0)
     {
       g_string_append (summary, "\n\n");
       g_string_append_printf (summary,
                               self->export
-                              ? g_dngettext (GETTEXT_PACKAGE, "%u warning:", "%u warnings:", job->problems->len)
+                              ? g_dngettext (GETTEXT_PACKAGE, "%u warning:", "%u warnings:", outcome->problems->len)
                               : g_dngettext (GETTEXT_PACKAGE, "%u record failed:", "%u records failed:",
-                                             job->problems->len),
-                              job->problems->len);
-      for (guint i = 0; i < job->problems->len; i++)
+                                             outcome->problems->len),
+                              outcome->problems->len);
+      for (guint i = 0; i < outcome->problems->len; i++)
         {
-          HilumFormatProblem *problem = job->problems->pdata[i];
+          HilumFormatProblem *problem = outcome->problems->pdata[i];
 
           g_string_append_printf (summary, "\n• %s: %s",
                                   problem->record ? problem->record : "", problem->message);
@@ -294,11 +200,51 @@ finish_cb (GObject      *source,
   g_signal_emit (self, signals[FINISHED], 0);
 }
 
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HilumTransferDialog) self = user_data;
+  g_autoptr(HilumImportPlan) plan = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  Outcome outcome = { 0 };
+
+  plan = hilum_import_file_finish (result, &problems, &error);
+  /* Edits of studies in the store are applied here, on the UI thread, through the
+   * study's session, so the window can undo them. */
+  edited = plan != NULL ? g_ptr_array_ref (plan->edited) : g_ptr_array_new ();
+  outcome.problems = problems;
+  outcome.edited = edited;
+  outcome.n_new = plan != NULL ? plan->n_new : 0;
+  outcome.n_replaced = plan != NULL ? plan->n_replaced : 0;
+  hilum_transfer_dialog_finish (self, &outcome, error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HilumTransferDialog) self = user_data;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  Outcome outcome = { 0 };
+
+  hilum_export_store_finish (result, &warnings, &outcome.n_exported, &error);
+  outcome.problems = warnings;
+  hilum_transfer_dialog_finish (self, &outcome, error);
+}
+
 void
 hilum_transfer_dialog_start (HilumTransferDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  HilumFormatOptions options = { 0 };
+  g_autoptr(GPtrArray) study_ids = NULL;
+  g_autofree char *reader_id = NULL;
+  HilumFormat format;
 
   g_return_if_fail (HILUM_IS_TRANSFER_DIALOG (self));
 
@@ -316,25 +262,18 @@ hilum_transfer_dialog_start (HilumTransferDialog *self)
       return;
     }
 
-  job = g_new0 (Job, 1);
-  job->self = g_object_ref (self);
-  job->store = g_object_ref (self->store);
-  job->format = adw_combo_row_get_selected (self->format_row);
-  job->path = g_strdup (self->path);
-  job->images_dir = g_strdup (self->images_dir);
-  job->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hilum_format_problem_free);
-  job->edited = g_ptr_array_new_with_free_func (g_object_unref);
+  format = adw_combo_row_get_selected (self->format_row);
   if (self->export && adw_combo_row_get_selected (self->scope_row) == 1 && self->window != NULL)
     {
       HilumSession *session = hilum_window_get_session (self->window);
 
-      job->study_ids = g_ptr_array_new_with_free_func (g_free);
+      study_ids = g_ptr_array_new_with_free_func (g_free);
       if (session != NULL)
-        g_ptr_array_add (job->study_ids,
+        g_ptr_array_add (study_ids,
                          g_strdup (hilum_document_get_study_id (hilum_session_get_document (session))));
     }
   if (self->window != NULL && hilum_window_get_session (self->window) != NULL)
-    job->reader_id = g_strdup (hilum_session_get_reader_id (hilum_window_get_session (self->window)));
+    reader_id = g_strdup (hilum_session_get_reader_id (hilum_window_get_session (self->window)));
 
   g_atomic_int_set (&self->done, 0);
   g_atomic_int_set (&self->total, 0);
@@ -344,10 +283,19 @@ hilum_transfer_dialog_start (HilumTransferDialog *self)
   hilum_transfer_dialog_set_running (self, TRUE);
   self->progress_id = g_timeout_add (100, progress_timeout_cb, self);
 
-  task = g_task_new (self, self->cancellable, finish_cb, NULL);
-  g_task_set_source_tag (task, hilum_transfer_dialog_start);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, self->export ? export_thread : import_thread);
+  /* The dialog lives until the callback: the worker's progress writes into it. */
+  options.images_dir = self->images_dir;
+  options.progress = progress_cb;
+  options.progress_data = self;
+  if (self->export)
+    {
+      options.reader_id = reader_id;
+      hilum_export_store_async (self->store, format, study_ids, self->path, &options,
+                                self->cancellable, export_done_cb, g_object_ref (self));
+    }
+  else
+    hilum_import_file_async (self->store, format, self->path, &options,
+                             self->cancellable, import_done_cb, g_object_ref (self));
 }
 
 void

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (HilumTransferDialog, hilum_transfer_dialog, HILUM, TRANSFE
 /*
  * Import… and Export… of the main menu. The file, the format, the images folder (for
  * image sizes) and, for export, all studies or the one shown are chosen; the work runs
- * in a worker thread with a progress bar and can be cancelled. At the end the dialog
+ * in the core's worker (hilum_import_file_async, hilum_export_store_async) with a
+ * progress bar and can be cancelled. At the end the dialog
  * says how many studies were imported or exported and lists the records that failed
  * with the reason (and warnings, such as boxes clipped by the MAIRA-2 crop).
  * Importing a hilum-study/1 document of a study already in the store applies the

@@ -266,7 +266,7 @@ translation_mode_change (GSimpleAction *action,
   g_simple_action_set_state (action, state);
   /* The queue is read again each time the workspace is opened (it changes as one works). */
   if (self->translation_mode && hilum_window_get_store (self) != NULL)
-    hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), hilum_window_get_store (self));
+    hilum_translator_view_set_workspace (HILUM_TRANSLATOR_VIEW (self->translator_view), self->workspace);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") != 0)
     _hilum_window_show_content (self);
 }

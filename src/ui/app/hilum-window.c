@@ -603,7 +603,6 @@ application_notify_cb (HilumWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   HilumWorkspace *workspace = NULL;
-  HilumStore *store;
 
   if (HILUM_IS_APPLICATION (app))
     workspace = hilum_application_get_workspace (HILUM_APPLICATION (app));
@@ -613,10 +612,9 @@ application_notify_cb (HilumWindow *self)
   g_set_object (&self->workspace, workspace);
   g_signal_connect_object (self->workspace, "session-changed",
                            G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
-  store = hilum_workspace_get_store (workspace);
-  hilum_worklist_set_store (self->worklist, store);
+  hilum_worklist_set_workspace (self->worklist, workspace);
   if (self->translation_mode)
-    hilum_translator_view_set_store (HILUM_TRANSLATOR_VIEW (self->translator_view), store);
+    hilum_translator_view_set_workspace (HILUM_TRANSLATOR_VIEW (self->translator_view), workspace);
   _hilum_window_update_actions (self);
 }
 

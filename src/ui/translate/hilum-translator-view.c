@@ -29,7 +29,7 @@ struct _HilumTranslatorView
   int                   selected;      /* index into rows, -1 = none */
   HilumTranslatorFilter filter;
 
-  HilumStore           *store;
+  HilumWorkspace       *workspace;     /* the queue's (nullable) */
   GPtrArray            *queue;         /* study ids (char*), NULL while computing */
   GCancellable         *queue_cancellable;
 };
@@ -47,38 +47,6 @@ static guint signals[N_SIGNALS];
 static const char *languages[] = { "es", "en" };
 
 static void view_update_queue_label (HilumTranslatorView *self);
-
-static gboolean
-pair_verified (HilumDocument *document,
-               const char    *finding_id,
-               const char    *lang)
-{
-  return hilum_document_get_translation_state (document, finding_id, lang, NULL, NULL)
-         == HILUM_TRANSLATION_VERIFIED;
-}
-
-gboolean
-hilum_translation_needs_work (HilumDocument *document)
-{
-  g_return_val_if_fail (HILUM_IS_DOCUMENT (document), FALSE);
-
-  for (guint i = 0; i < hilum_document_get_n_findings (document); i++)
-    {
-      const char *id = hilum_document_get_finding_id (document, i);
-      g_autoptr(GPtrArray) flags = NULL;
-
-      /* A finding without any sentence has nothing to translate. */
-      if (hilum_document_get_finding_text (document, id, "es")[0] == '\0'
-          && hilum_document_get_finding_text (document, id, "en")[0] == '\0')
-        continue;
-      if (!pair_verified (document, id, "es") || !pair_verified (document, id, "en"))
-        return TRUE;
-      flags = hilum_translation_check_finding_id (document, id);
-      if (flags != NULL && flags->len > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static gboolean
 row_is_shown (HilumTranslatorView *self,
@@ -232,7 +200,7 @@ hilum_translator_view_set_session (HilumTranslatorView *self,
 
   /* A study that came into the store after the queue was read (the demo, an import):
    * read the queue again. */
-  if (session != NULL && self->store != NULL && self->queue != NULL
+  if (session != NULL && self->workspace != NULL && self->queue != NULL
       && hilum_translation_needs_work (hilum_session_get_document (session)))
     {
       const char *study_id = hilum_document_get_study_id (hilum_session_get_document (session));
@@ -241,7 +209,7 @@ hilum_translator_view_set_session (HilumTranslatorView *self,
       for (guint i = 0; i < self->queue->len; i++)
         listed |= g_strcmp0 (g_ptr_array_index (self->queue, i), study_id) == 0;
       if (!listed)
-        hilum_translator_view_set_store (self, self->store);
+        hilum_translator_view_set_workspace (self, self->workspace);
     }
 }
 
@@ -356,7 +324,7 @@ view_update_queue_label (HilumTranslatorView *self)
   g_autofree char *text = NULL;
   guint position = 0;
 
-  if (self->store == NULL)
+  if (self->workspace == NULL || hilum_workspace_get_store (self->workspace) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->queue_label), FALSE);
       return;
@@ -388,53 +356,21 @@ view_update_queue_label (HilumTranslatorView *self)
 }
 
 static void
-queue_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HilumStore) store = hilum_store_open_read_only (path, &error);
-  g_autoptr(GPtrArray) ids = NULL;
-  GPtrArray *queue;
-
-  /* Its own connection: the UI's is not shared across threads. */
-  if (store == NULL || (ids = hilum_store_list_study_ids (store, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  queue = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(HilumDocument) document = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      document = hilum_store_get_document (store, g_ptr_array_index (ids, i), NULL);
-      if (document != NULL && hilum_translation_needs_work (document))
-        g_ptr_array_add (queue, g_strdup (g_ptr_array_index (ids, i)));
-    }
-  g_task_return_pointer (task, queue, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 queue_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  g_autoptr(HilumTranslatorView) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *queue = g_task_propagate_pointer (G_TASK (result), &error);
-  HilumTranslatorView *self;
+  GPtrArray *queue;
 
+  queue = hilum_workspace_query_translation_queue_finish (HILUM_WORKSPACE (source), result, &error);
   if (queue == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("The translation queue could not be read: %s", error->message);
       return;
     }
-  self = HILUM_TRANSLATOR_VIEW (source);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   self->queue = queue;
   view_update_queue_label (self);
@@ -442,26 +378,23 @@ queue_done_cb (GObject      *source,
 }
 
 void
-hilum_translator_view_set_store (HilumTranslatorView *self,
-                                 HilumStore          *store)
+hilum_translator_view_set_workspace (HilumTranslatorView *self,
+                                     HilumWorkspace      *workspace)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (HILUM_IS_TRANSLATOR_VIEW (self));
+  g_return_if_fail (workspace == NULL || HILUM_IS_WORKSPACE (workspace));
 
   g_cancellable_cancel (self->queue_cancellable);
   g_clear_object (&self->queue_cancellable);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
   view_update_queue_label (self);
-  if (store == NULL)
+  if (workspace == NULL || hilum_workspace_get_store (workspace) == NULL)
     return;
 
   self->queue_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->queue_cancellable, queue_done_cb, NULL);
-  g_task_set_check_cancellable (task, TRUE);
-  g_task_set_task_data (task, g_strdup (hilum_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, queue_thread);
+  hilum_workspace_query_translation_queue_async (workspace, self->queue_cancellable,
+                                                 queue_done_cb, g_object_ref (self));
 }
 
 GPtrArray *
@@ -551,7 +484,7 @@ hilum_translator_view_finalize (GObject *object)
   HilumTranslatorView *self = HILUM_TRANSLATOR_VIEW (object);
 
   g_clear_object (&self->session);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->queue_cancellable);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);

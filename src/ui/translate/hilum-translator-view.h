@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "hilum-session.h"
-#include "hilum-store.h"
+#include "hilum-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -41,16 +41,14 @@ gboolean     hilum_translator_view_select_flagged   (HilumTranslatorView  *self,
 gboolean     hilum_translator_view_accept           (HilumTranslatorView  *self,
                                                      GError              **error);
 
-/* The queue: studies of @store with a pair not verified or flagged, found in a worker
- * thread (its own read-only connection). "queue-changed" when it is known. */
-void         hilum_translator_view_set_store        (HilumTranslatorView  *self,
-                                                     HilumStore           *store);
+/* The queue: studies of @workspace's store with a pair not verified or flagged
+ * (hilum_workspace_query_translation_queue_async), read again at each call (it changes
+ * as one works). "queue-changed" when it is known. */
+void         hilum_translator_view_set_workspace    (HilumTranslatorView  *self,
+                                                     HilumWorkspace       *workspace);
 /* (transfer none) study ids, store title order; NULL while being computed */
 GPtrArray   *hilum_translator_view_get_queue        (HilumTranslatorView  *self);
 /* Emits "open-study" with the queue's study after the current one; FALSE at the end. */
 gboolean     hilum_translator_view_next_study       (HilumTranslatorView  *self);
-
-/* TRUE when @document has a finding with text whose pair is flagged or not verified. */
-gboolean     hilum_translation_needs_work           (HilumDocument        *document);
 
 G_END_DECLS

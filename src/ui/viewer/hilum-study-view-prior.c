@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A prior usually lives outside the folders that were scanned (the PACS export of
- * last year's study), so its header is read here, in a worker thread: reading a header
- * starts a hilum-decode helper (~15 ms, much more on a slow share).
+ * last year's study), so its header is read here (hilum_decode_header_async: reading a
+ * header starts a hilum-decode helper, ~15 ms, much more on a slow share).
  */
 #define G_LOG_DOMAIN "hilum-study-view-prior"
 
@@ -34,37 +34,19 @@ prior_data_free (PriorData *data)
   g_free (data);
 }
 
-static void
-read_header_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  PriorData *data = task_data;
-  GError *error = NULL;
-  HilumImage *header = hilum_decode_header (data->path, cancellable, &error);
-
-  if (header == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (*hilum_image_get_path (header) == '\0')
-    hilum_image_set_path (header, data->path);
-  g_task_return_pointer (task, header, g_object_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PriorData, prior_data_free)
 
 static void
 read_header_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  PriorData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PriorData) data = user_data;
   g_autoptr(HilumStudyView) self = g_weak_ref_get (&data->self);
   g_autoptr(HilumImage) header = NULL;
   g_autoptr(GError) error = NULL;
 
-  header = g_task_propagate_pointer (G_TASK (result), &error);
+  header = hilum_decode_header_finish (result, &error);
 
   /* Gone, or another study is shown now. */
   if (self == NULL || self->study != data->study ||
@@ -86,13 +68,12 @@ read_header_cb (GObject      *source,
  * @path: an image file, typically of an earlier study of the same patient
  *
  * Shows @path in the prior place as the user's choice (remembered). The header is
- * read in a thread; a file that cannot be read emits "image-failed".
+ * read in a worker; a file that cannot be read emits "image-failed".
  */
 void
 hilum_study_view_set_prior_path (HilumStudyView *self,
                                  const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *canonical = NULL;
   GListModel *images;
   PriorData *data;
@@ -122,10 +103,7 @@ hilum_study_view_set_prior_path (HilumStudyView *self,
   g_weak_ref_init (&data->self, self);
   data->study = g_object_ref (self->study);
   data->path = g_steal_pointer (&canonical);
-  task = g_task_new (NULL, self->cancellable, read_header_cb, NULL);
-  g_task_set_name (task, "hilum-study-view-prior");
-  g_task_set_task_data (task, data, (GDestroyNotify) prior_data_free);
-  g_task_run_in_thread (task, read_header_thread);
+  hilum_decode_header_async (data->path, self->cancellable, read_header_cb, data);
 }
 
 void

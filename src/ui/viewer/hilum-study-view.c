@@ -9,7 +9,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "hilum-decoder.h"
 #include "hilum-image.h"
 #include "hilum-preset-store.h"
 #include "hilum-renderer.h"
@@ -110,7 +109,7 @@ decode_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(HilumImage) image = NULL;
 
-  image = g_task_propagate_pointer (G_TASK (result), &error);
+  image = hilum_renderer_load_image_finish (result, &error);
 
   /* Gone, or a study that is no longer shown. */
   if (self == NULL || data->cancellable != self->cancellable)
@@ -143,33 +142,10 @@ decode_cb (GObject      *source,
   load_data_free (data);
 }
 
-/* Decodes and builds the pyramid in the worker: a 3000 × 3000 image would otherwise
- * build it in its first frame, on the UI thread (~5 ms each, in the same frame for
- * both images of a study). */
-static void
-decode_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-  HilumImage *image = hilum_decode_file (task_data, cancellable, &error);
-
-  if (image == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  hilum_renderer_prepare_image (image);
-  g_task_return_pointer (task, image, g_object_unref);
-}
-
 static void
 hilum_study_view_start_decode (HilumStudyView *self,
                                const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
   gboolean was_loading = g_hash_table_size (self->pending) > 0;
 
@@ -182,10 +158,8 @@ hilum_study_view_start_decode (HilumStudyView *self,
   g_weak_ref_init (&data->self, self);
   data->cancellable = g_object_ref (self->cancellable);
   data->path = g_strdup (path);
-  task = g_task_new (NULL, self->cancellable, decode_cb, data);
-  g_task_set_name (task, "hilum-study-view-decode");
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, decode_thread);
+  /* Decoded with its pyramid in a worker: nothing of it in the first frame. */
+  hilum_renderer_load_image_async (path, self->cancellable, decode_cb, data);
 
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

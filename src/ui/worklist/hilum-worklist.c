@@ -28,7 +28,8 @@ struct _HilumWorklist
 
   HilumWorklistModel *items;
   GtkSingleSelection *selection;
-  HilumStore         *store;
+  HilumWorkspace     *workspace;     /* its store lists the studies (nullable) */
+  HilumStore         *store;         /* the workspace's, nullable */
   GHashTable         *studies;       /* id → HilumStudy scanned in this run */
   GCancellable       *cancellable;
   char               *selected_id;   /* what was last notified */
@@ -212,55 +213,28 @@ hilum_worklist_set_items (HilumWorklist *self,
 
 typedef struct
 {
-  char             *search;
-  HilumWorklistSort sort;
-  gboolean          descending;
-  guint             generation;
+  HilumWorklist *self;        /* a reference */
+  guint          generation;
 } QueryData;
 
 static void
 query_data_free (QueryData *data)
 {
-  g_free (data->search);
+  g_clear_object (&data->self);
   g_free (data);
 }
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  HilumStore *store = g_object_get_data (G_OBJECT (task), "store");
-  QueryData *data = g_object_get_data (G_OBJECT (task), "query");
-  GError *error = NULL;
-  GPtrArray *rows;
-
-  GPtrArray *items;
-
-  rows = hilum_store_query_worklist (store, data->search, -1, data->sort, data->descending, &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* The row objects are made here, not on the UI thread. */
-  items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, hilum_worklist_item_new_from_row (g_steal_pointer (&rows->pdata[i])));
-  g_ptr_array_unref (rows);
-  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryData, query_data_free)
 
 static void
 query_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  HilumWorklist *self = HILUM_WORKLIST (source);
-  QueryData *data = g_object_get_data (G_OBJECT (result), "query");
+  g_autoptr(QueryData) data = user_data;
+  HilumWorklist *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = hilum_workspace_query_worklist_finish (HILUM_WORKSPACE (source), result, &error);
 
   if (data->generation != self->generation)
     return;
@@ -291,8 +265,8 @@ query_cb (GObject      *source,
 void
 hilum_worklist_refresh (HilumWorklist *self)
 {
-  g_autoptr(GTask) task = NULL;
   QueryData *data;
+  HilumWorklistSort sort;
   guint selected;
 
   g_return_if_fail (HILUM_IS_WORKLIST (self));
@@ -306,55 +280,20 @@ hilum_worklist_refresh (HilumWorklist *self)
   self->cancellable = g_cancellable_new ();
 
   data = g_new0 (QueryData, 1);
-  data->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  selected = gtk_drop_down_get_selected (self->sort_dropdown);
-  data->sort = selected < G_N_ELEMENTS (sorts) ? sorts[selected] : HILUM_WORKLIST_SORT_TITLE;
-  /* The last edited first. */
-  data->descending = data->sort == HILUM_WORKLIST_SORT_UPDATED;
+  data->self = g_object_ref (self);
   data->generation = ++self->generation;
-
-  task = g_task_new (self, self->cancellable, query_cb, NULL);
-  g_task_set_source_tag (task, hilum_worklist_refresh);
-  g_object_set_data_full (G_OBJECT (task), "query", data, (GDestroyNotify)query_data_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
+  selected = gtk_drop_down_get_selected (self->sort_dropdown);
+  sort = selected < G_N_ELEMENTS (sorts) ? sorts[selected] : HILUM_WORKLIST_SORT_TITLE;
   if (!self->querying)
     {
       self->querying = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERYING]);
     }
-  g_task_run_in_thread (task, query_thread);
-}
-
-static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  HilumStore *store = g_object_get_data (G_OBJECT (task), "store");
-  const char *study_id = task_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  GError *error = NULL;
-
-  /* The id is searched like any text: the exact row is among the few that contain it. */
-  rows = hilum_store_query_worklist (store, study_id, -1, HILUM_WORKLIST_SORT_STUDY_ID, FALSE, &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HilumWorklistRow *row = rows->pdata[i];
-
-      if (g_strcmp0 (row->study_id, study_id) == 0)
-        {
-          g_task_return_pointer (task, hilum_worklist_item_new_from_row (g_steal_pointer (&rows->pdata[i])),
-                                 g_object_unref);
-          return;
-        }
-    }
-  g_task_return_pointer (task, NULL, NULL);
+  /* The last edited first. */
+  hilum_workspace_query_worklist_async (self->workspace,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                        sort, sort == HILUM_WORKLIST_SORT_UPDATED,
+                                        self->cancellable, query_cb, data);
 }
 
 static void
@@ -362,11 +301,12 @@ update_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  HilumWorklist *self = HILUM_WORKLIST (source);
-  g_autoptr(HilumWorklistItem) item = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(HilumWorklist) self = user_data;
+  g_autoptr(HilumWorklistItem) item = NULL;
   guint position;
   guint selected;
 
+  item = hilum_workspace_query_worklist_item_finish (HILUM_WORKSPACE (source), result, NULL);
   if (item == NULL || self->querying)
     return;
   position = find_position (self, hilum_worklist_item_get_study_id (item));
@@ -389,17 +329,12 @@ void
 hilum_worklist_update_study (HilumWorklist *self,
                              const char    *study_id)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (HILUM_IS_WORKLIST (self));
 
   if (self->store == NULL || study_id == NULL)
     return;
-  task = g_task_new (self, self->cancellable, update_cb, NULL);
-  g_task_set_source_tag (task, hilum_worklist_update_study);
-  g_task_set_task_data (task, g_strdup (study_id), g_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
-  g_task_run_in_thread (task, update_thread);
+  hilum_workspace_query_worklist_item_async (self->workspace, study_id, self->cancellable,
+                                             update_cb, g_object_ref (self));
 }
 
 static void
@@ -433,6 +368,7 @@ hilum_worklist_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_pointer (&self->studies, g_hash_table_unref);
 
   G_OBJECT_CLASS (hilum_worklist_parent_class)->dispose (object);
@@ -558,11 +494,17 @@ hilum_worklist_new (void)
 }
 
 void
-hilum_worklist_set_store (HilumWorklist *self,
-                          HilumStore    *store)
+hilum_worklist_set_workspace (HilumWorklist  *self,
+                              HilumWorkspace *workspace)
 {
-  g_return_if_fail (HILUM_IS_WORKLIST (self));
+  HilumStore *store;
 
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+  g_return_if_fail (workspace == NULL || HILUM_IS_WORKSPACE (workspace));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+  store = workspace != NULL ? hilum_workspace_get_store (workspace) : NULL;
   if (!g_set_object (&self->store, store))
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), store != NULL);

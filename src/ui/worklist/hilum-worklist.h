@@ -9,6 +9,7 @@
 #include "hilum-store.h"
 #include "hilum-study.h"
 #include "hilum-worklist-item.h"
+#include "hilum-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HilumWorklist, hilum_worklist, HILUM, WORKLIST, GtkWidget)
 
 /*
- * With a store, the list is the store's worklist (hilum_store_query_worklist in a worker
- * thread, filtered by the search entry and ordered by the sort menu): every study ever
- * opened or imported, with its status. Without one (the store could not be opened) it
- * lists the studies opened in this run. Rows are recycled (GtkListView), so 100,000
+ * With a workspace that has a store, the list is the store's worklist
+ * (hilum_workspace_query_worklist_async, filtered by the search entry and ordered by the
+ * sort menu): every study ever opened or imported, with its status. Without one (the
+ * store could not be opened) it lists the studies opened in this run. Rows are recycled (GtkListView), so 100,000
  * studies scroll as fast as ten.
  *
  * Properties: "selected-study" (HilumStudy, nullable: notified whenever the selected row
@@ -27,8 +28,9 @@ G_DECLARE_FINAL_TYPE (HilumWorklist, hilum_worklist, HILUM, WORKLIST, GtkWidget)
  * "selected-id" (nullable), "busy" (files are being scanned), "querying".
  */
 GtkWidget  *hilum_worklist_new                 (void);
-void        hilum_worklist_set_store           (HilumWorklist *self,
-                                                HilumStore    *store);
+/* The application's workspace (nullable): the rows are its store's. */
+void        hilum_worklist_set_workspace       (HilumWorklist  *self,
+                                                HilumWorkspace *workspace);
 /* The studies scanned in this run (HilumStudy); with a store the list is queried
  * again, else it becomes these studies. */
 void        hilum_worklist_set_studies         (HilumWorklist *self,

@@ -427,6 +427,53 @@ hilum_store_find_remote_study (HilumStore  *self,
   return study_id;
 }
 
+guint
+hilum_store_count_remote_studies (HilumStore *self)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), 0);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "SELECT count(*) FROM documents"
+                               " WHERE remote_id IS NOT NULL AND remote_deleted = 0", NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+GHashTable *
+hilum_store_list_remote_studies (HilumStore  *self,
+                                 GError     **error)
+{
+  g_autoptr(GHashTable) studies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "SELECT remote_id, study_id FROM documents"
+                               " WHERE remote_id IS NOT NULL AND remote_deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (studies, column_dup (stmt, 0), column_dup (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hilum_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&studies);
+}
+
 gboolean
 hilum_store_set_remote_id (HilumStore  *self,
                            const char  *study_id,

@@ -80,6 +80,11 @@ gboolean          hilum_store_apply_remote        (HilumStore      *self,
 char             *hilum_store_find_remote_study   (HilumStore      *self,
                                                    const char      *remote_id,
                                                    GError         **error);
+/* How many studies have a server id and are not known deleted there (by index). */
+guint             hilum_store_count_remote_studies (HilumStore     *self);
+/* Those studies: server id → study id. */
+GHashTable       *hilum_store_list_remote_studies (HilumStore      *self,
+                                                   GError         **error);
 /* Records the server's id of a study that is on the server (found or uploaded) before
  * its document is. */
 gboolean          hilum_store_set_remote_id       (HilumStore      *self,

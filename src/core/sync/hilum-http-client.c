@@ -112,7 +112,11 @@ hilum_http_response_check (HilumHttpResponse *self,
         }
       G_GNUC_FALLTHROUGH;
     default:
-      if (status >= 500)
+      if (status == 502 || status == 503 || status == 504)
+        g_set_error (error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_SERVER,
+                     _("The server %s does not answer behind its gateway (HTTP %u); Hilum will try again."),
+                     server_name, status);
+      else if (status >= 500)
         g_set_error (error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_SERVER,
                      _("The server %s had an internal error (HTTP %u); Hilum will try again."),
                      server_name, status);

@@ -327,6 +327,33 @@ hilum_orthanc_list_studies (HilumOrthanc  *self,
   return ids;
 }
 
+gint64
+hilum_orthanc_count_studies (HilumOrthanc  *self,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(HilumHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *url = NULL;
+  JsonObject *object;
+  JsonNode *count;
+
+  g_return_val_if_fail (HILUM_IS_ORTHANC (self), -1);
+
+  url = hilum_server_build_url (hilum_http_client_get_server (self->client), "/statistics");
+  if ((response = request (self, "GET", url, NULL, NULL, NULL, cancellable, error)) == NULL ||
+      (root = parse_body (self, response, error)) == NULL)
+    return -1;
+  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  count = object != NULL ? json_object_get_member (object, "CountStudies") : NULL;
+  if (count == NULL || json_node_get_value_type (count) != G_TYPE_INT64)
+    {
+      set_malformed (self, error);
+      return -1;
+    }
+  return json_node_get_int (count);
+}
+
 static char *
 attachment_url (HilumOrthanc *self,
                 const char   *study_id,

@@ -69,6 +69,11 @@ GPtrArray          *hilum_orthanc_list_studies     (HilumOrthanc    *self,
                                                     GCancellable    *cancellable,
                                                     GError         **error);
 
+/* How many studies the server holds (GET /statistics); -1 with @error on failure. */
+gint64              hilum_orthanc_count_studies    (HilumOrthanc    *self,
+                                                    GCancellable    *cancellable,
+                                                    GError         **error);
+
 /* GET the attachment @name of a study. With @if_none_match equal to the current version
  * the answer is "not modified": TRUE with *body NULL. A study or attachment that does
  * not exist is HILUM_SYNC_ERROR_NOT_FOUND. */

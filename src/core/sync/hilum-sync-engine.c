@@ -511,6 +511,42 @@ pull (Run     *run,
   return TRUE;
 }
 
+/* Orthanc 1.10 erases a deleted study's change rows and accepts attachments for ids it
+ * no longer has, so a deletion shows nowhere else: when the server counts fewer studies
+ * than this store knows there, the ids are compared (rare, and O(studies) only then). */
+static gboolean
+find_deleted (Run     *run,
+              GError **error)
+{
+  HilumSyncEngine *self = run->self;
+  g_autoptr(GHashTable) local = NULL;
+  g_autoptr(GPtrArray) remote = NULL;
+  GHashTableIter iter;
+  const char *remote_id;
+  const char *study_id;
+  gint64 n_remote;
+
+  n_remote = hilum_orthanc_count_studies (self->orthanc, run->cancellable, error);
+  if (n_remote < 0)
+    return FALSE;
+  if (n_remote >= (gint64) hilum_store_count_remote_studies (self->store))
+    return TRUE;
+
+  if ((local = hilum_store_list_remote_studies (self->store, error)) == NULL ||
+      (remote = hilum_orthanc_list_studies (self->orthanc, run->cancellable, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < remote->len; i++)
+    g_hash_table_remove (local, remote->pdata[i]);
+  g_hash_table_iter_init (&iter, local);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &remote_id, (gpointer *) &study_id))
+    {
+      if (!hilum_store_set_remote_deleted (self->store, study_id, TRUE, error))
+        return FALSE;
+      note_deleted (run, study_id);
+    }
+  return TRUE;
+}
+
 /* The server's id of a local study, uploading its images when the server lacks them. */
 static char *
 ensure_remote_study (Run           *run,
@@ -759,7 +795,7 @@ hilum_sync_engine_run (HilumSyncEngine   *self,
 
   /* Pull first: pending edits then merge with what others did before going up, and
    * the push is rarely refused. */
-  if (!pull (&run, error) || !push (&run, error))
+  if (!pull (&run, error) || !find_deleted (&run, error) || !push (&run, error))
     return FALSE;
   if (summary != NULL)
     *summary = g_steal_pointer (&result);

@@ -7,7 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "hilum-json.h"
+#include "hilum-study-loader.h"
+
+#include "hilum-decoder.h"
+#include "hilum-image.h"
+#include "hilum-secondary-capture.h"
 #include "hilum-sync-error.h"
 #include "hilum-sync-service.h"
 
@@ -33,6 +40,10 @@ struct _HilumSyncService
   guint             n_conflicts;
   char             *message;
   HilumSyncSummary *last_summary;
+
+  /* study id → GStrv of its image files; read by the sync thread under the lock. */
+  GMutex            files_lock;
+  GHashTable       *image_files;
 };
 
 G_DEFINE_FINAL_TYPE (HilumSyncService, hilum_sync_service, G_TYPE_OBJECT)
@@ -57,6 +68,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  HilumSyncService *service;   /* a reference: the image files */
   char        *store_path;
   HilumServer *server;
   char        *password;
@@ -82,6 +94,7 @@ merged_free (Merged *merged)
 static void
 run_data_free (RunData *data)
 {
+  g_clear_object (&data->service);
   g_free (data->store_path);
   hilum_server_free (data->server);
   g_free (data->password);
@@ -159,6 +172,65 @@ collect_merged_cb (const char     *study_id,
   g_ptr_array_add (data->merged, merged);
 }
 
+static gboolean
+is_dicom (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return length > 132 && memcmp (data + 128, "DICM", 4) == 0;
+}
+
+/* The engine's image source: on the sync thread. */
+static GPtrArray *
+image_files_cb (const char     *study_id,
+                HilumDocument  *document,
+                gpointer        user_data,
+                GError        **error)
+{
+  HilumSyncService *self = user_data;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  JsonObject *study = hilum_json_get_object (hilum_document_get_root (document), "study");
+
+  g_mutex_lock (&self->files_lock);
+  paths = g_strdupv (g_hash_table_lookup (self->image_files, study_id));
+  g_mutex_unlock (&self->files_lock);
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_set_error_literal (error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND,
+                           _("open its folder in Hilum once"));
+      return NULL;
+    }
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(HilumImage) image = NULL;
+      g_autofree char *name = g_path_get_basename (paths[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      HilumSecondaryCaptureDesc desc = { 0 };
+      GBytes *wrapped;
+
+      if ((bytes = g_file_load_bytes (file, NULL, NULL, error)) == NULL)
+        return NULL;
+      if (is_dicom (bytes))
+        {
+          g_ptr_array_add (files, g_steal_pointer (&bytes));
+          continue;
+        }
+      /* PNG or JPEG: as Secondary Capture, named from the source's ids. */
+      if ((image = hilum_decode_file (paths[i], NULL, error)) == NULL)
+        return NULL;
+      desc.study_id = study_id;
+      desc.image_id = hilum_study_loader_find_image_id (document, image) ? hilum_study_loader_find_image_id (document, image) : name;
+      desc.study_date = hilum_json_get_string (study, "study_date", NULL);
+      if ((wrapped = hilum_secondary_capture_build (image, &desc, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (files, wrapped);
+    }
+  return g_steal_pointer (&files);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -183,6 +255,7 @@ run_thread (GTask        *task,
   orthanc = hilum_orthanc_new (client);
   engine = hilum_sync_engine_new (store, orthanc);
   hilum_sync_engine_set_merged_func (engine, collect_merged_cb, data);
+  hilum_sync_engine_set_image_source (engine, image_files_cb, data->service);
   if (!hilum_sync_engine_run (engine, &summary, cancellable, &error))
     {
       g_task_return_error (task, error);
@@ -226,7 +299,9 @@ run_done_cb (GObject      *source,
       self->last_summary = summary;
       set_state (self, HILUM_SYNC_STATE_SYNCED, NULL);
       hilum_sync_service_update_counts (self);
-      set_state (self, resting_state (self), NULL);
+      /* Single studies that could not go (their images are not at hand …) say why. */
+      set_state (self, resting_state (self),
+                 summary->problems->len > 0 ? summary->problems->pdata[0] : NULL);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -258,6 +333,7 @@ start_run (HilumSyncService *self)
     }
 
   data = g_new0 (RunData, 1);
+  data->service = g_object_ref (self);
   data->store_path = g_strdup (hilum_store_get_path (self->store));
   data->server = hilum_server_copy (self->server);
   data->password = g_strdup (self->password);
@@ -319,6 +395,8 @@ hilum_sync_service_finalize (GObject *object)
   g_clear_pointer (&self->password, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->last_summary, hilum_sync_summary_free);
+  g_clear_pointer (&self->image_files, g_hash_table_unref);
+  g_mutex_clear (&self->files_lock);
 
   G_OBJECT_CLASS (hilum_sync_service_parent_class)->finalize (object);
 }
@@ -388,6 +466,8 @@ hilum_sync_service_init (HilumSyncService *self)
 {
   self->interval = 60;
   self->cancellable = g_cancellable_new ();
+  g_mutex_init (&self->files_lock);
+  self->image_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
 HilumSyncService *
@@ -459,6 +539,19 @@ hilum_sync_service_sync_now (HilumSyncService *self)
   g_clear_handle_id (&self->push_id, g_source_remove);
   reset_pull_timer (self);
   start_run (self);
+}
+
+void
+hilum_sync_service_add_image_files (HilumSyncService   *self,
+                                    const char         *study_id,
+                                    const char * const *paths)
+{
+  g_return_if_fail (HILUM_IS_SYNC_SERVICE (self));
+  g_return_if_fail (study_id != NULL);
+
+  g_mutex_lock (&self->files_lock);
+  g_hash_table_insert (self->image_files, g_strdup (study_id), g_strdupv ((char **) paths));
+  g_mutex_unlock (&self->files_lock);
 }
 
 HilumSyncState

@@ -43,6 +43,13 @@ void              hilum_sync_service_set_interval   (HilumSyncService  *self,
 void              hilum_sync_service_edit_committed (HilumSyncService  *self);
 void              hilum_sync_service_sync_now       (HilumSyncService  *self);
 
+/* The image files of a local study (DICOM, PNG, JPEG), for uploading it when the server
+ * does not have it yet: DICOM goes as is, PNG and JPEG wrapped as Secondary Capture.
+ * The app tells it what it scanned. @paths: NULL-terminated. */
+void              hilum_sync_service_add_image_files (HilumSyncService  *self,
+                                                      const char        *study_id,
+                                                      const char * const *paths);
+
 HilumSyncState    hilum_sync_service_get_state      (HilumSyncService  *self);
 guint             hilum_sync_service_get_n_pending  (HilumSyncService  *self);
 guint             hilum_sync_service_get_n_conflicts (HilumSyncService *self);

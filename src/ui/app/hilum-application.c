@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "hilum-application.h"
+#include "hilum-connection.h"
 #include "hilum-preferences-window.h"
+#include "hilum-server-page.h"
 #include "hilum-resources-private.h"
 #include "hilum-window.h"
 
@@ -20,6 +22,8 @@ struct _HilumApplication
   HilumPresetStore *preset_store;
   char             *next_prior;   /* --prior FILE, for the next "open" */
   HilumWorkspace   *workspace;
+  HilumSyncService *sync_service;   /* nullable: without a store nothing syncs */
+  GCancellable     *cancellable;
   gboolean          store_error_shown;
 };
 
@@ -56,6 +60,7 @@ static const struct {
   { "win.cycle-focus",               { "F6", NULL } },
   { "win.import",                    { "<Control>i", NULL } },
   { "win.export",                    { "<Control>e", NULL } },
+  { "app.sync-now",                  { "F5", NULL } },
 };
 
 /* A store that cannot be opened: said once, in a dialog; the viewer still works. */
@@ -198,19 +203,50 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+static HilumPreferencesWindow *
+present_preferences (HilumApplication *self,
+                     gboolean          server_page)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HilumPreferencesWindow *prefs;
+  GtkWidget *page;
+
+  prefs = hilum_preferences_window_new (self->settings, self->preset_store);
+  page = hilum_server_page_new (self->settings, self->sync_service);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (page));
+  if (server_page)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (page));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+  return prefs;
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
-  HilumApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  HilumPreferencesWindow *prefs;
+  present_preferences (HILUM_APPLICATION (user_data), FALSE);
+}
 
-  prefs = hilum_preferences_window_new (self->settings, self->preset_store);
-  if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
-  gtk_window_present (GTK_WINDOW (prefs));
+static void
+connect_server_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  present_preferences (HILUM_APPLICATION (user_data), TRUE);
+}
+
+static void
+sync_now_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  HilumApplication *self = user_data;
+
+  if (self->sync_service != NULL)
+    hilum_sync_service_sync_now (self->sync_service);
 }
 
 static void
@@ -243,6 +279,8 @@ about_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "connect-server", connect_server_action },
+  { "sync-now", sync_now_action },
   { "about", about_action },
   { "set-prior", set_prior_action, "ay" },
 };
@@ -257,6 +295,84 @@ hilum_application_update_reader (HilumApplication *self)
 
   hilum_reader_role_from_string (role_name, &role);
   hilum_workspace_set_reader (self->workspace, reader_id, reader_name, role);
+}
+
+static void
+password_found_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HilumApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = hilum_connection_lookup_password_finish (result, &error);
+  g_autoptr(HilumServer) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *ca = NULL;
+
+  if (self->sync_service == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* No keyring is no reason to stop: the server will say the password is missing. */
+  if (error != NULL)
+    g_message ("%s", error->message);
+  url = g_settings_get_string (self->settings, "server-url");
+  root = g_settings_get_string (self->settings, "server-dicomweb-root");
+  user = g_settings_get_string (self->settings, "server-user");
+  ca = g_settings_get_string (self->settings, "server-ca-file");
+  if ((server = hilum_server_new (url, root, user, ca, NULL)) != NULL)
+    hilum_sync_service_set_server (self->sync_service, server, password);
+}
+
+static void
+sync_interval_changed_cb (HilumApplication *self)
+{
+  if (self->sync_service != NULL)
+    hilum_sync_service_set_interval (self->sync_service, g_settings_get_uint (self->settings, "sync-interval"));
+}
+
+static void
+study_changed_cb (HilumApplication *self,
+                  const char       *study_id)
+{
+  /* NULL: many studies at once (a scan, the demo). */
+  if (self->sync_service != NULL)
+    hilum_sync_service_edit_committed (self->sync_service);
+}
+
+static void
+study_merged_cb (HilumApplication *self,
+                 const char       *study_id,
+                 HilumOperation   *operation)
+{
+  hilum_workspace_study_synced (self->workspace, study_id);
+}
+
+/* The server of the settings, with its password from the keyring (read off the main
+ * thread); nothing syncs until one is set. */
+static void
+hilum_application_start_sync (HilumApplication *self)
+{
+  HilumStore *store = hilum_workspace_get_store (self->workspace);
+  g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *root = g_settings_get_string (self->settings, "server-dicomweb-root");
+  g_autofree char *user = g_settings_get_string (self->settings, "server-user");
+  g_autofree char *ca = g_settings_get_string (self->settings, "server-ca-file");
+  g_autoptr(HilumServer) server = NULL;
+
+  if (store == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  self->sync_service = hilum_sync_service_new (store);
+  hilum_sync_service_set_interval (self->sync_service, g_settings_get_uint (self->settings, "sync-interval"));
+  g_signal_connect_object (self->settings, "changed::sync-interval",
+                           G_CALLBACK (sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "study-changed", G_CALLBACK (study_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync_service, "study-merged", G_CALLBACK (study_merged_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (url[0] != '\0' && (server = hilum_server_new (url, root, user, ca, NULL)) != NULL)
+    hilum_connection_lookup_password_async (server, self->cancellable, password_found_cb, g_object_ref (self));
 }
 
 static void
@@ -280,6 +396,7 @@ hilum_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::reader-role",
                            G_CALLBACK (hilum_application_update_reader), self, G_CONNECT_SWAPPED);
   hilum_application_update_reader (self);
+  hilum_application_start_sync (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -296,6 +413,10 @@ hilum_application_dispose (GObject *object)
   g_clear_object (&self->preset_store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->next_prior, g_free);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync_service);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (hilum_application_parent_class)->dispose (object);
@@ -367,6 +488,14 @@ hilum_application_get_store (HilumApplication *self)
   g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
 
   return self->workspace ? hilum_workspace_get_store (self->workspace) : NULL;
+}
+
+HilumSyncService *
+hilum_application_get_sync_service (HilumApplication *self)
+{
+  g_return_val_if_fail (HILUM_IS_APPLICATION (self), NULL);
+
+  return self->sync_service;
 }
 
 HilumWorkspace *

@@ -8,6 +8,7 @@
 
 #include "hilum-preset-store.h"
 #include "hilum-store.h"
+#include "hilum-sync-service.h"
 #include "hilum-workspace.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ HilumStore       *hilum_application_get_store        (HilumApplication *self);
 /* (nullable) (transfer none) the application's state: store, sessions, background work;
  * made at startup */
 HilumWorkspace   *hilum_application_get_workspace    (HilumApplication *self);
+/* (nullable) Sync with the server of the settings; NULL without a store. */
+HilumSyncService *hilum_application_get_sync_service (HilumApplication *self);
 /* (nullable) why the store could not be opened */
 const GError     *hilum_application_get_store_error  (HilumApplication *self);
 

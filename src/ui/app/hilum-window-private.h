@@ -22,6 +22,8 @@ struct _HilumWindow
 
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
+  AdwHeaderBar        *header_bar;
+  GtkWidget           *sync_indicator;  /* (nullable) once the application syncs */
   AdwFlap             *flap;
   HilumWorklist       *worklist;
   GtkStack            *content_stack;

@@ -10,6 +10,7 @@
 
 #include "hilum-image.h"
 #include "hilum-study-loader.h"
+#include "hilum-sync-indicator.h"
 #include "hilum-translator-view.h"
 #include "hilum-window-private.h"
 #include "hilum-resources-private.h"
@@ -179,6 +180,30 @@ hilum_window_set_session (HilumWindow  *self,
   _hilum_window_update_actions (self);
 }
 
+/* Sync may have to upload a study the server lacks: it needs to know its files. */
+static void
+register_study_files (HilumWindow *self,
+                      HilumStudy  *study)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HilumSyncService *service = HILUM_IS_APPLICATION (app)
+                              ? hilum_application_get_sync_service (HILUM_APPLICATION (app)) : NULL;
+  GListModel *images = hilum_study_get_images (study);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (service == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (images); i++)
+    {
+      g_autoptr(HilumImage) image = g_list_model_get_item (images, i);
+
+      if (hilum_image_get_path (image) != NULL)
+        g_ptr_array_add (paths, g_strdup (hilum_image_get_path (image)));
+    }
+  g_ptr_array_add (paths, NULL);
+  hilum_sync_service_add_image_files (service, hilum_study_get_id (study), (const char * const *) paths->pdata);
+}
+
 static void
 build_cb (GObject      *source,
           GAsyncResult *result,
@@ -198,6 +223,7 @@ build_cb (GObject      *source,
     return;
 
   hilum_worklist_item_set_study (item, study);
+  register_study_files (self, study);
   hilum_window_show_study (self, study);
   _hilum_window_show_content (self);
 
@@ -377,6 +403,8 @@ scan_cb (GObject      *source,
   if (store_error != NULL)
     _hilum_window_toast (self, store_error->message);
   hilum_worklist_set_studies (self->worklist, studies);
+  for (guint i = 0; i < n_studies; i++)
+    register_study_files (self, g_ptr_array_index (studies, i));
 
   /* The remembered study when it was opened again, else the first one opened. */
   last_study = g_settings_get_string (self->settings, "last-study");
@@ -613,6 +641,16 @@ application_notify_cb (HilumWindow *self)
   g_signal_connect_object (self->workspace, "session-changed",
                            G_CALLBACK (_hilum_window_reset_sessions), self, G_CONNECT_SWAPPED);
   hilum_worklist_set_workspace (self->worklist, workspace);
+  if (self->sync_indicator == NULL && hilum_application_get_sync_service (HILUM_APPLICATION (app)) != NULL)
+    {
+      HilumSyncService *service = hilum_application_get_sync_service (HILUM_APPLICATION (app));
+
+      self->sync_indicator = hilum_sync_indicator_new (service);
+      adw_header_bar_pack_end (self->header_bar, self->sync_indicator);
+      /* What a sync brought shows in the worklist (new studies, conflicts). */
+      g_signal_connect_object (service, "finished", G_CALLBACK (hilum_worklist_refresh), self->worklist,
+                               G_CONNECT_SWAPPED);
+    }
   if (self->translation_mode)
     hilum_translator_view_set_workspace (HILUM_TRANSLATOR_VIEW (self->translator_view), workspace);
   _hilum_window_update_actions (self);
@@ -696,6 +734,7 @@ hilum_window_class_init (HilumWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, worklist);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, content_stack);

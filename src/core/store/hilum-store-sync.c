@@ -76,12 +76,18 @@ collect_strings (HilumStore    *self,
   return g_steal_pointer (&strings);
 }
 
+/* By index only (the outbox's, and the partial index of never-synced documents), so the
+ * header's count costs the pending studies, not the 100,000 in the store. */
 static const char unsynced_sql[] =
-  "SELECT d.study_id FROM documents d"
-  " LEFT JOIN (SELECT study_id, min(id) AS first FROM outbox GROUP BY study_id) o"
-  "   ON o.study_id = d.study_id"
-  " WHERE d.remote_deleted = 0 AND (o.first IS NOT NULL OR d.remote_version IS NULL)"
-  " ORDER BY o.first IS NULL, o.first, d.study_id";
+  "SELECT study_id FROM ("
+  "  SELECT o.study_id AS study_id, o.first AS first FROM"
+  "    (SELECT study_id, min(id) AS first FROM outbox GROUP BY study_id) o"
+  "    JOIN documents d ON d.study_id = o.study_id WHERE d.remote_deleted = 0"
+  "  UNION ALL"
+  "  SELECT d.study_id, NULL FROM documents d INDEXED BY documents_never_synced"
+  "    WHERE d.remote_version IS NULL AND d.remote_deleted = 0"
+  "      AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.study_id = d.study_id))"
+  " ORDER BY first IS NULL, first, study_id";
 
 GPtrArray *
 hilum_store_list_unsynced (HilumStore  *self,
@@ -536,6 +542,39 @@ hilum_store_set_remote_deleted (HilumStore  *self,
     }
 
   return TRUE;
+}
+
+char *
+hilum_store_get_audit_events_json (HilumStore  *self,
+                                   const char  *study_id,
+                                   GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (study_id != NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "SELECT event_id, op FROM audit WHERE study_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, study_id, -1, SQLITE_TRANSIENT);
+  /* The stored text as it is: each op was written by json-glib, each id is hex. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (json, "%s{\"event_id\":\"%s\",\"op\":%s}", json->len > 1 ? "," : "",
+                            (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hilum_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 JsonNode *

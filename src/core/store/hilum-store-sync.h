@@ -103,6 +103,10 @@ gboolean          hilum_store_set_remote_deleted  (HilumStore      *self,
 JsonNode         *hilum_store_get_audit_events    (HilumStore      *self,
                                                    const char      *study_id,
                                                    GError         **error);
+/* The same as JSON text, without parsing anything (what a push sends). */
+char             *hilum_store_get_audit_events_json (HilumStore    *self,
+                                                     const char    *study_id,
+                                                     GError       **error);
 /* Adds the events of @events (as above) that the log lacks — the union of two logs;
  * the number added in @n_added (nullable). Malformed entries are an error and nothing
  * is added. */

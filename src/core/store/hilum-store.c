@@ -437,6 +437,8 @@ migrate_to_2 (HilumStore  *self,
  * to resolve are listed (no store before this version has any). */
 static const char migrate_to_3_sql[] =
   "CREATE INDEX documents_by_remote ON documents (remote_id) WHERE remote_id IS NOT NULL;"
+  "CREATE INDEX documents_never_synced ON documents (study_id) WHERE remote_version IS NULL;"
+  "CREATE INDEX documents_on_server ON documents (remote_id) WHERE remote_id IS NOT NULL AND remote_deleted = 0;"
   /* The studies with sync conflicts to resolve (hilum-store-worklist.c). */
   "CREATE TABLE conflicted_studies ("
   "  study_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (study_id) ON DELETE CASCADE,"

@@ -335,6 +335,19 @@ hilum_http_client_new (const HilumServer *server,
   return self;
 }
 
+HilumHttpClient *
+hilum_http_client_clone (HilumHttpClient *self)
+{
+  HilumHttpClient *clone;
+
+  g_return_val_if_fail (HILUM_IS_HTTP_CLIENT (self), NULL);
+
+  clone = hilum_http_client_new (self->server, self->password);
+  clone->connect_seconds = self->connect_seconds;
+  clone->stall_seconds = self->stall_seconds;
+  return clone;
+}
+
 const HilumServer *
 hilum_http_client_get_server (HilumHttpClient *self)
 {

@@ -49,6 +49,9 @@ G_DECLARE_FINAL_TYPE (HilumHttpClient, hilum_http_client, HILUM, HTTP_CLIENT, GO
 HilumHttpClient   *hilum_http_client_new      (const HilumServer *server,
                                                const char        *password);
 const HilumServer *hilum_http_client_get_server (HilumHttpClient *self);
+/* Another client of the same server, user and password, with its own connection (for
+ * another thread). */
+HilumHttpClient   *hilum_http_client_clone    (HilumHttpClient   *self);
 
 /* Seconds a connection may take to open, and a request may go without receiving
  * anything, before it counts as timed out (defaults 10 and 30). */

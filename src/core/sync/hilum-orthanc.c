@@ -145,6 +145,21 @@ hilum_orthanc_new (HilumHttpClient *client)
   return self;
 }
 
+HilumOrthanc *
+hilum_orthanc_clone (HilumOrthanc *self)
+{
+  g_autoptr(HilumHttpClient) client = NULL;
+  HilumOrthanc *clone;
+
+  g_return_val_if_fail (HILUM_IS_ORTHANC (self), NULL);
+
+  client = hilum_http_client_clone (self->client);
+  clone = hilum_orthanc_new (client);
+  clone->revisions_known = self->revisions_known;
+  clone->revisions_real = self->revisions_real;
+  return clone;
+}
+
 HilumHttpClient *
 hilum_orthanc_get_client (HilumOrthanc *self)
 {

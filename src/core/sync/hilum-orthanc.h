@@ -43,6 +43,8 @@ G_DECLARE_FINAL_TYPE (HilumOrthanc, hilum_orthanc, HILUM, ORTHANC, GObject)
 
 HilumOrthanc       *hilum_orthanc_new              (HilumHttpClient *client);
 HilumHttpClient    *hilum_orthanc_get_client       (HilumOrthanc    *self);
+/* The same server over a connection of its own, for another thread. */
+HilumOrthanc       *hilum_orthanc_clone            (HilumOrthanc    *self);
 
 /* GET /system, then a one-study QIDO query under the DICOMweb root: the server's name
  * and version, or HILUM_SYNC_ERROR_NOT_ORTHANC when either does not answer like

@@ -16,12 +16,17 @@
 #include "hilum-sync-engine.h"
 #include "hilum-sync-error.h"
 #include "hilum-sync-payload.h"
+#include "hilum-transfer-pool.h"
 
 #define ATTACHMENT "hilum"
 #define CHANGES_PAGE 1000
 /* A study edited on two clients at once can be refused a few times in a row; past
  * this the edit stays pending for the next run. */
 #define MAX_PUSH_ROUNDS 8
+/* Requests in flight at once, and answers waiting to be taken: enough to keep the
+ * network busy while the engine parses, merges and stores. */
+#define N_CONNECTIONS 4
+#define WINDOW 32
 
 struct _HilumSyncEngine
 {
@@ -55,6 +60,7 @@ typedef struct
   HilumSyncSummary *summary;
   GCancellable     *cancellable;
   GHashTable       *changed;   /* study ids in summary->changed */
+  GHashTable       *pushed;    /* remote id → documents pushed in this run */
 } Run;
 
 void
@@ -227,11 +233,12 @@ take_conflicts (Run              *run,
 /* Takes the server's document of one study into the store, merged with the local one.
  * @known_study_id NULL: the study is new to this store. */
 static gboolean
-pull_study (Run          *run,
-            const char   *remote_id,
-            const char   *known_study_id,
-            PullOutcome  *outcome,
-            GError      **error)
+pull_study (Run           *run,
+            const char    *remote_id,
+            const char    *known_study_id,
+            HilumTransfer *prefetched,
+            PullOutcome   *outcome,
+            GError       **error)
 {
   HilumSyncEngine *self = run->self;
 
@@ -257,13 +264,25 @@ pull_study (Run          *run,
           (record = hilum_store_get_sync_record (self->store, study_id, error)) == NULL)
         return FALSE;
 
-      backoff_init (run, &backoff);
-      while (!(got = hilum_orthanc_get_attachment (self->orthanc, remote_id, ATTACHMENT,
-                                                   record ? record->remote_version : NULL,
-                                                   &body, &version, run->cancellable, &local_error)) &&
-             retry_after (run, &backoff, &local_error))
-        ;
-      hilum_backoff_clear (&backoff);
+      /* The pool's answer, when it asked with what the store still holds. */
+      if (round == 0 && prefetched != NULL &&
+          g_strcmp0 (prefetched->condition, record ? record->remote_version : NULL) == 0)
+        {
+          got = prefetched->ok;
+          body = prefetched->body ? g_bytes_ref (prefetched->body) : NULL;
+          version = g_strdup (prefetched->version);
+          local_error = prefetched->error ? g_error_copy (prefetched->error) : NULL;
+        }
+      else
+        {
+          backoff_init (run, &backoff);
+          while (!(got = hilum_orthanc_get_attachment (self->orthanc, remote_id, ATTACHMENT,
+                                                       record ? record->remote_version : NULL,
+                                                       &body, &version, run->cancellable, &local_error)) &&
+                 retry_after (run, &backoff, &local_error))
+            ;
+          hilum_backoff_clear (&backoff);
+        }
       if (!got)
         {
           if (g_error_matches (local_error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
@@ -398,24 +417,73 @@ adopt_study (Run        *run,
 }
 
 static gboolean
-pull_remote_study (Run        *run,
-                   const char *remote_id,
-                   GError    **error)
+pull_remote_study (Run           *run,
+                   const char    *remote_id,
+                   const char    *study_id,
+                   HilumTransfer *prefetched,
+                   GError       **error)
 {
-  g_autofree char *study_id = NULL;
-  GError *local_error = NULL;
   PullOutcome outcome;
 
-  study_id = hilum_store_find_remote_study (run->self->store, remote_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (!pull_study (run, remote_id, study_id, &outcome, error))
+  if (!pull_study (run, remote_id, study_id, prefetched, &outcome, error))
     return FALSE;
   if (study_id == NULL && outcome == PULL_ABSENT)
     return adopt_study (run, remote_id, error);
+  return TRUE;
+}
+
+/* A conditional GET of each changed study on the pool's connections; each answer is
+ * merged and stored here, in order, while the next ones travel. */
+static gboolean
+pull_studies (Run        *run,
+              GPtrArray  *remote_ids,
+              GHashTable *deleted,
+              GError    **error)
+{
+  HilumSyncEngine *self = run->self;
+  g_autoptr(HilumTransferPool) pool = NULL;
+  guint next = 0;
+
+  if (remote_ids->len == 0)
+    return TRUE;
+  pool = hilum_transfer_pool_new (self->orthanc, MIN (N_CONNECTIONS, remote_ids->len), self->retry_base_ms,
+                                  self->retry_max_ms, self->retry_attempts, run->cancellable);
+  while (next < remote_ids->len || hilum_transfer_pool_get_n_outstanding (pool) > 0)
+    {
+      g_autoptr(HilumTransfer) done = NULL;
+
+      while (next < remote_ids->len && hilum_transfer_pool_get_n_outstanding (pool) < WINDOW)
+        {
+          const char *remote_id = remote_ids->pdata[next++];
+          g_autofree char *study_id = NULL;
+          g_autoptr(HilumSyncRecord) record = NULL;
+          GError *local_error = NULL;
+          HilumTransfer *transfer;
+
+          if (g_hash_table_contains (deleted, remote_id))
+            continue;
+          study_id = hilum_store_find_remote_study (self->store, remote_id, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          if (study_id != NULL)
+            record = hilum_store_get_sync_record (self->store, study_id, NULL);
+          transfer = hilum_transfer_new (HILUM_TRANSFER_GET, remote_id, record ? record->remote_version : NULL);
+          transfer->study_id = g_steal_pointer (&study_id);
+          hilum_transfer_pool_push (pool, transfer);
+        }
+      if ((done = hilum_transfer_pool_pop (pool)) == NULL)
+        break;
+      if (done->error != NULL && !g_error_matches (done->error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&done->error));
+          return FALSE;
+        }
+      if (!pull_remote_study (run, done->remote_id, done->study_id, done, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -481,10 +549,8 @@ pull (Run     *run,
         break;
     }
 
-  for (guint i = 0; i < order->len; i++)
-    if (!g_hash_table_contains (deleted, order->pdata[i]) &&
-        !pull_remote_study (run, order->pdata[i], error))
-      return FALSE;
+  if (!pull_studies (run, order, deleted, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, deleted);
   while (g_hash_table_iter_next (&iter, (gpointer *) &remote_id, NULL))
@@ -677,7 +743,7 @@ push_study (Run        *run,
 
           /* The server moved on: merge with what it has, then push the merge. Never
            * over a document that cannot be read: that is reported and left alone. */
-          if (!pull_study (run, remote_id, study_id, &outcome, error))
+          if (!pull_study (run, remote_id, study_id, NULL, &outcome, error))
             return FALSE;
           if (outcome == PULL_PROBLEM)
             return TRUE;
@@ -687,6 +753,8 @@ push_study (Run        *run,
                                     record->outbox_last, error))
         return FALSE;
       run->summary->pushed++;
+      g_hash_table_replace (run->pushed, g_strdup (remote_id),
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->pushed, remote_id)) + 1));
       return TRUE;
     }
   return TRUE;
@@ -696,13 +764,130 @@ static gboolean
 push (Run     *run,
       GError **error)
 {
-  g_autoptr(GPtrArray) pending = hilum_store_list_unsynced (run->self->store, error);
+  HilumSyncEngine *self = run->self;
+  g_autoptr(GPtrArray) pending = hilum_store_list_unsynced (self->store, error);
+  g_autoptr(HilumTransferPool) pool = NULL;
+  guint next = 0;
 
   if (pending == NULL)
     return FALSE;
-  for (guint i = 0; i < pending->len; i++)
-    if (!push_study (run, pending->pdata[i], error))
-      return FALSE;
+  if (pending->len == 0)
+    return TRUE;
+
+  /* Studies already on the server go up on the pool's connections; the rest (to find
+   * or upload first), a refused one (409: merge first) and a deleted one take the
+   * careful way, one by one. */
+  pool = hilum_transfer_pool_new (self->orthanc, MIN (N_CONNECTIONS, pending->len), self->retry_base_ms,
+                                  self->retry_max_ms, self->retry_attempts, run->cancellable);
+  while (next < pending->len || hilum_transfer_pool_get_n_outstanding (pool) > 0)
+    {
+      g_autoptr(HilumTransfer) done = NULL;
+
+      while (next < pending->len && hilum_transfer_pool_get_n_outstanding (pool) < WINDOW)
+        {
+          const char *study_id = pending->pdata[next++];
+          g_autoptr(HilumSyncRecord) record = NULL;
+          g_autofree char *audit = NULL;
+          HilumTransfer *transfer;
+          char *text;
+
+          if ((record = hilum_store_get_sync_record (self->store, study_id, error)) == NULL)
+            return FALSE;
+          if (record->remote_deleted)
+            continue;
+          if (record->remote_id == NULL)
+            {
+              if (!push_study (run, study_id, error))
+                return FALSE;
+              continue;
+            }
+          if ((audit = hilum_store_get_audit_events_json (self->store, study_id, error)) == NULL)
+            return FALSE;
+          text = hilum_sync_payload_build_text (record->json, audit);
+          transfer = hilum_transfer_new (HILUM_TRANSFER_PUT, record->remote_id, record->remote_version);
+          transfer->body = g_bytes_new_take (text, strlen (text));
+          transfer->study_id = g_strdup (study_id);
+          transfer->json = g_strdup (record->json);
+          transfer->outbox_last = record->outbox_last;
+          hilum_transfer_pool_push (pool, transfer);
+        }
+      if ((done = hilum_transfer_pool_pop (pool)) == NULL)
+        break;
+      if (done->ok && !done->conflict)
+        {
+          if (!hilum_store_mark_pushed (self->store, done->study_id, done->json, done->version,
+                                        done->remote_id, done->outbox_last, error))
+            return FALSE;
+          run->summary->pushed++;
+          g_hash_table_replace (run->pushed, g_strdup (done->remote_id),
+                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->pushed, done->remote_id)) + 1));
+        }
+      else if (done->ok || g_error_matches (done->error, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_NOT_FOUND))
+        {
+          if (!push_study (run, done->study_id, error))
+            return FALSE;
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&done->error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Each push is a change on the server that the next pull would read and answer with a
+ * 304: when everything since the last pull is this run's own pushes, the log is read
+ * past them now. Anything else in it (another client, the same study twice more than
+ * pushed) and it is left for the pull. */
+static gboolean
+absorb_own_changes (Run     *run,
+                    GError **error)
+{
+  HilumSyncEngine *self = run->self;
+  const HilumServer *server = hilum_http_client_get_server (hilum_orthanc_get_client (self->orthanc));
+  g_autofree char *key = hilum_sync_engine_changes_key (server);
+  g_autofree char *since_text = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 since;
+  gint64 last;
+  gboolean done = FALSE;
+
+  if (g_hash_table_size (run->pushed) == 0)
+    return TRUE;
+  since_text = hilum_store_get_sync_value (self->store, key, error);
+  since = since_text != NULL ? g_ascii_strtoll (since_text, NULL, 10) : 0;
+  last = since;
+  while (!done)
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 page_last = last;
+
+      changes = hilum_orthanc_get_changes (self->orthanc, last, CHANGES_PAGE, &page_last, &done,
+                                           run->cancellable, &local_error);
+      if (changes == NULL)
+        return TRUE;   /* the next pull reads them */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          HilumOrthancChange *change = changes->pdata[i];
+          guint pushes = GPOINTER_TO_UINT (g_hash_table_lookup (run->pushed, change->id));
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, change->id)) + 1;
+
+          if (!g_str_equal (change->change_type, "UpdatedAttachment") || count > pushes)
+            return TRUE;
+          g_hash_table_replace (seen, g_strdup (change->id), GUINT_TO_POINTER (count));
+        }
+      if (page_last <= last)
+        break;
+      last = page_last;
+    }
+  if (last != since)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+
+      return hilum_store_set_sync_value (self->store, key, text, error);
+    }
   return TRUE;
 }
 
@@ -789,13 +974,23 @@ hilum_sync_engine_run (HilumSyncEngine   *self,
 {
   g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Run run = { self, result, cancellable, changed };
-
-  g_return_val_if_fail (HILUM_IS_SYNC_ENGINE (self), FALSE);
+  g_autoptr(GHashTable) pushed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Run run = { self, result, cancellable, changed, pushed };
 
   /* Pull first: pending edits then merge with what others did before going up, and
    * the push is rarely refused. */
-  if (!pull (&run, error) || !find_deleted (&run, error) || !push (&run, error))
+  gint64 start = g_get_monotonic_time ();
+
+  if (!pull (&run, error))
+    return FALSE;
+  g_debug ("pull: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  if (!find_deleted (&run, error))
+    return FALSE;
+  g_debug ("deletions: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  if (!push (&run, error))
+    return FALSE;
+  g_debug ("push: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  if (!absorb_own_changes (&run, error))
     return FALSE;
   if (summary != NULL)
     *summary = g_steal_pointer (&result);

@@ -36,6 +36,16 @@ hilum_sync_payload_build (const char *document_json,
                       document_json, ",\"audit\":", audit_json, "}", NULL);
 }
 
+char *
+hilum_sync_payload_build_text (const char *document_json,
+                               const char *audit_json)
+{
+  g_return_val_if_fail (document_json != NULL, NULL);
+
+  return g_strconcat ("{\"schema\":\"" HILUM_SYNC_PAYLOAD_SCHEMA "\",\"document\":",
+                      document_json, ",\"audit\":", audit_json != NULL ? audit_json : "[]", "}", NULL);
+}
+
 gboolean
 hilum_sync_json_depth_within (const char *body,
                               gsize       length,
@@ -92,7 +102,6 @@ hilum_sync_payload_parse (const char     *body,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(HilumDocument) parsed = NULL;
-  g_autofree char *document_json = NULL;
   JsonNode *root, *document_node, *audit_node;
   JsonObject *object;
   const char *schema;
@@ -122,8 +131,7 @@ hilum_sync_payload_parse (const char     *body,
     }
 
   /* Through the document's own reader: one place checks what a hilum-study/1 is. */
-  document_json = json_to_string (document_node, FALSE);
-  parsed = hilum_document_new_from_string (document_json, -1, NULL);
+  parsed = hilum_document_new_from_json (document_node, NULL);
   if (parsed == NULL)
     {
       set_invalid (error, study_id);

@@ -36,6 +36,10 @@ GQuark     hilum_sync_payload_error_quark (void);
 char      *hilum_sync_payload_build       (const char     *document_json,
                                            JsonNode       *audit);
 
+/* The same with the audit events as JSON text (hilum_store_get_audit_events_json ()). */
+char      *hilum_sync_payload_build_text  (const char     *document_json,
+                                           const char     *audit_json);
+
 /* Reads a body the server sent for @study_id (NULL: a study new here, whose id the
  * caller checks against the server's study): the document (transfer full) and the audit
  * events (transfer full, an array node; empty when the body has none). On error nothing

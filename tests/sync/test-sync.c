@@ -4,8 +4,8 @@
  *
  * One server for the whole run (started by hilum-test-server), a fresh store per client;
  * every study is new to the server in each test (its own ids), so tests do not see each
- * other's work. Runs under dbus-run-session: the keyring test starts a real
- * gnome-keyring-daemon there.
+ * other's work. Runs under Xvfb and dbus-run-session: the keyring test starts a real
+ * gnome-keyring-daemon there, and a conflict is resolved in a real report panel.
  */
 #include "config.h"
 
@@ -13,7 +13,15 @@
 #include <signal.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "hilum-conflict.h"
+#include "hilum-conflict-card.h"
+#include "hilum-conflict-list.h"
+#include "hilum-finding-row.h"
+#include "hilum-report-panel.h"
+#include "hilum-session.h"
+#include "hilum-study-fields.h"
 #include "hilum-credentials.h"
 #include "hilum-decoder.h"
 #include "hilum-fixtures.h"
@@ -423,6 +431,207 @@ test_same_field_conflict (void)
 }
 
 static void
+edit_indication (Client     *client,
+                 const char *study_id,
+                 const char *text)
+{
+  g_autoptr(HilumDocument) document = hilum_store_get_document (client->store, study_id, NULL);
+  g_autoptr(HilumOperation) op = hilum_operation_new_set_study_text ("indication", text);
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (hilum_operation_get_json (op), "author", "r1");
+  g_assert_true (hilum_store_commit_operation (client->store, document, op, &error));
+  g_assert_no_error (error);
+}
+
+/* A button "activated" (Return, Space, a mnemonic) clicks when its pressed look ends,
+ * 250 ms later: the main loop runs longer than that. */
+static void
+spin (void)
+{
+  gint64 until = g_get_monotonic_time () + 400 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5 * 1000);
+    }
+}
+
+/* Every label text under @widget, one per line: what the person reads. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static void
+record_failure_cb (GtkWidget  *panel,
+                   const char *message,
+                   char      **failure)
+{
+  g_free (*failure);
+  *failure = g_strdup (message);
+}
+
+/* For the eye: HILUM_SCREENSHOT_DIR=DIR writes the screen to DIR/NAME.png. */
+static void
+maybe_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("HILUM_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  {
+    const char *argv[] = { "import", "-window", "root", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+}
+
+static HilumConflictCard *
+first_card (HilumConflictList *list)
+{
+  GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  g_assert_true (HILUM_IS_CONFLICT_CARD (card));
+  return HILUM_CONFLICT_CARD (card);
+}
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Two readers write different Spanish sentences and different indications; the second
+ * one's report panel (a real window under Xvfb) shows both values at each field. Keep
+ * Theirs on the sentence and Edit… on the indication are edits of the session; after
+ * the next syncs both computers hold the chosen values and no conflict. */
+static void
+test_conflict_resolved_in_report (void)
+{
+  g_autoptr(Client) a = client_new ();
+  g_autoptr(Client) b = client_new ();
+  g_autofree char *study_id = new_study (a, 2);
+  g_autoptr(HilumSyncSummary) s1 = sync_ok (a);
+  g_autoptr(HilumSyncSummary) s2 = sync_ok (b);
+  g_autoptr(HilumSyncSummary) s3 = NULL;
+  g_autoptr(HilumSyncSummary) s4 = NULL;
+  g_autoptr(HilumSyncSummary) s5 = NULL;
+  g_autoptr(HilumSyncSummary) s6 = NULL;
+  g_autoptr(HilumDocument) document = NULL;
+  g_autoptr(HilumSession) session = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *sentence = NULL;
+  g_autofree char *failure = NULL;
+  HilumReportPanel *panel;
+  HilumFindingRow *row;
+  HilumConflictList *study_conflicts;
+  HilumConflictCard *card;
+  GtkWidget *window;
+
+  adw_init ();
+
+  edit_text (a, study_id, "f0", "es", "Cardiomegalia leve.");
+  edit_indication (a, study_id, "Disnea.");
+  edit_text (b, study_id, "f0", "es", "Cardiomegalia moderada.");
+  edit_indication (b, study_id, "Tos.");
+  s3 = sync_ok (a);
+  s4 = sync_ok (b);
+  g_assert_cmpuint (s4->conflicts->len, ==, 2);
+
+  document = hilum_store_get_document (b->store, study_id, NULL);
+  session = hilum_session_new (b->store, document, "r2", "Luis Gil", HILUM_READER_ROLE_READER);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 900);
+  panel = HILUM_REPORT_PANEL (hilum_report_panel_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  hilum_report_panel_set_session (panel, session);
+  g_signal_connect (panel, "operation-failed", G_CALLBACK (record_failure_cb), &failure);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  maybe_screenshot ("conflicts");
+
+  /* At the sentence: both values, and the finding marked. */
+  row = HILUM_FINDING_ROW (hilum_report_panel_get_row (panel, "f0"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "conflicted"));
+  g_assert_cmpuint (hilum_conflict_list_get_n_conflicts (hilum_finding_row_get_conflicts (row)), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (hilum_report_panel_get_row (panel, "f1"), "conflicted"));
+  card = first_card (hilum_finding_row_get_conflicts (row));
+  collect_labels (GTK_WIDGET (card), shown);
+  g_assert_cmpstr (shown->str, ==, "Spanish sentence: changed on two computers\n"
+                                   "Mine\nCardiomegalia moderada.\nTheirs\nCardiomegalia leve.\n"
+                                   "Keep _Mine\nKeep _Theirs\n_Edit…\n");
+  g_assert_true (gtk_widget_get_mapped (hilum_conflict_card_get_button (card, "theirs")));
+
+  g_assert_true (gtk_widget_activate (hilum_conflict_card_get_button (card, "theirs")));
+  spin ();
+  g_assert_null (failure);
+  sentence = text_of (hilum_finding_row_get_text_view (row, "es"));
+  g_assert_cmpstr (sentence, ==, "Cardiomegalia leve.");
+  g_assert_cmpuint (hilum_conflict_list_get_n_conflicts (hilum_finding_row_get_conflicts (row)), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "conflicted"));
+
+  /* The study's field, above the report: a third value, typed. */
+  study_conflicts = hilum_report_panel_get_study_conflicts (panel);
+  g_assert_cmpuint (hilum_conflict_list_get_n_conflicts (study_conflicts), ==, 1);
+  card = first_card (study_conflicts);
+  g_assert_true (gtk_widget_activate (hilum_conflict_card_get_button (card, "edit")));
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (hilum_conflict_card_get_entry (card)), ==, "Tos.");
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (card)));
+    GtkWidget *entry = GTK_WIDGET (hilum_conflict_card_get_entry (card));
+
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+  gtk_editable_set_text (hilum_conflict_card_get_entry (card), "Disnea y tos.");
+  spin ();
+  maybe_screenshot ("conflict-edit");
+  g_assert_true (gtk_widget_activate (hilum_conflict_card_get_button (card, "save")));
+  spin ();
+  g_assert_null (failure);
+  g_assert_cmpuint (hilum_conflict_list_get_n_conflicts (study_conflicts), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (study_conflicts)));
+  g_assert_cmpstr (gtk_editable_get_text (hilum_study_fields_get_entry (HILUM_STUDY_FIELDS (hilum_report_panel_get_study_fields (panel)),
+                                                                        "indication")),
+                   ==, "Disnea y tos.");
+
+  /* Both resolutions sync like any edit. */
+  s5 = sync_ok (b);
+  s6 = sync_ok (a);
+  for (guint i = 0; i < 2; i++)
+    {
+      Client *client = i == 0 ? a : b;
+      g_autoptr(HilumDocument) now = hilum_store_get_document (client->store, study_id, NULL);
+      g_autoptr(GHashTable) marked = hilum_store_list_conflicted_studies (client->store, NULL);
+      g_autofree char *text = text_in (client, study_id, "f0", "es");
+
+      g_assert_cmpuint (hilum_document_count_conflicts (now), ==, 0);
+      g_assert_false (g_hash_table_contains (marked, study_id));
+      g_assert_cmpstr (text, ==, "Cardiomegalia leve.");
+      g_assert_cmpstr (hilum_document_get_study_field (now, "indication"), ==, "Disnea y tos.");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
 test_offline_fifty (void)
 {
   g_autoptr(Client) a = client_new ();
@@ -740,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/hilum/sync/errors", test_errors);
   g_test_add_func ("/hilum/sync/two-clients-different-findings", test_two_clients_different_findings);
   g_test_add_func ("/hilum/sync/same-field-conflict", test_same_field_conflict);
+  g_test_add_func ("/hilum/sync/conflict-resolved-in-report", test_conflict_resolved_in_report);
   g_test_add_func ("/hilum/sync/offline-fifty", test_offline_fifty);
   g_test_add_func ("/hilum/sync/deleted-on-server", test_deleted_on_server);
   g_test_add_func ("/hilum/sync/server-killed-mid-push", test_server_killed_mid_push);

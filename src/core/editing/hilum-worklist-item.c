@@ -116,6 +116,14 @@ hilum_worklist_item_get_n_boxes (HilumWorklistItem *self)
   return self->row->n_boxes;
 }
 
+guint
+hilum_worklist_item_get_n_conflicts (HilumWorklistItem *self)
+{
+  g_return_val_if_fail (HILUM_IS_WORKLIST_ITEM (self), 0);
+
+  return self->row->n_conflicts;
+}
+
 HilumStudy *
 hilum_worklist_item_get_study (HilumWorklistItem *self)
 {

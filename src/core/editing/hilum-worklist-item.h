@@ -30,6 +30,8 @@ const char        *hilum_worklist_item_get_title     (HilumWorklistItem *self);
 HilumStudyStatus   hilum_worklist_item_get_status    (HilumWorklistItem *self);
 guint              hilum_worklist_item_get_n_findings (HilumWorklistItem *self);
 guint              hilum_worklist_item_get_n_boxes   (HilumWorklistItem *self);
+/* the sync conflicts its document holds, to resolve in the report */
+guint              hilum_worklist_item_get_n_conflicts (HilumWorklistItem *self);
 /* (nullable) */
 HilumStudy        *hilum_worklist_item_get_study     (HilumWorklistItem *self);
 void               hilum_worklist_item_set_study     (HilumWorklistItem *self,

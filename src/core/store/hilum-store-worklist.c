@@ -488,6 +488,7 @@ hilum_store_query_worklist (HilumStore         *self,
 {
   g_autoptr(GRecMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) conflicted = NULL;
   g_autofree char *term = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *sql = NULL;
@@ -542,6 +543,7 @@ hilum_store_query_worklist (HilumStore         *self,
       row->n_findings = sqlite3_column_int (stmt, 4);
       row->n_boxes = sqlite3_column_int (stmt, 5);
       row->updated = sqlite3_column_int64 (stmt, 6);
+      row->n_conflicts = 0;
       g_ptr_array_add (rows, row);
     }
   sqlite3_reset (stmt);
@@ -551,6 +553,18 @@ hilum_store_query_worklist (HilumStore         *self,
       _hilum_store_set_error (self, rc, error);
       return NULL;
     }
+
+  /* A handful at most: looked up here rather than joined into the covering indexes. */
+  conflicted = hilum_store_list_conflicted_studies (self, error);
+  if (conflicted == NULL)
+    return NULL;
+  if (g_hash_table_size (conflicted) > 0)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        HilumWorklistRow *row = g_ptr_array_index (rows, i);
+
+        row->n_conflicts = GPOINTER_TO_UINT (g_hash_table_lookup (conflicted, row->study_id));
+      }
 
   return g_steal_pointer (&rows);
 }

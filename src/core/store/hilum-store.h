@@ -123,6 +123,7 @@ typedef struct
   guint            n_findings;
   guint            n_boxes;
   gint64           updated;      /* unix seconds */
+  guint            n_conflicts;  /* sync conflicts to resolve */
 } HilumWorklistRow;
 void           hilum_worklist_row_free              (HilumWorklistRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumWorklistRow, hilum_worklist_row_free)

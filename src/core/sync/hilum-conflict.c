@@ -428,6 +428,37 @@ hilum_conflict_resolve (HilumDocument        *document,
   return hilum_operation_new_batch (C_("operation", "Resolve Conflict"), g_steal_pointer (&ops));
 }
 
+gboolean
+hilum_conflict_is_text (const HilumConflict *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return g_str_has_prefix (self->field, "text.")
+         || (g_str_has_prefix (self->field, "study.") && g_strcmp0 (self->field, "study.status") != 0);
+}
+
+const char *
+hilum_conflict_get_current_text (const HilumConflict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return hilum_json_node_is_string (self->current) ? json_node_get_string (self->current) : NULL;
+}
+
+HilumOperation *
+hilum_conflict_resolve_text (HilumDocument  *document,
+                             const char     *conflict_id,
+                             const char     *text,
+                             GError        **error)
+{
+  g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  json_node_set_string (value, text);
+  return hilum_conflict_resolve (document, conflict_id, HILUM_CONFLICT_EDIT, value, error);
+}
+
 char *
 hilum_conflict_describe_field (const HilumConflict *self)
 {

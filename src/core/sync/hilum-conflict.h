@@ -49,6 +49,19 @@ HilumOperation *hilum_conflict_resolve         (HilumDocument       *document,
                                                 JsonNode            *edited,
                                                 GError             **error);
 
+/* A sentence or a study text: one a person can write a third value for (Edit). */
+gboolean        hilum_conflict_is_text         (const HilumConflict *self);
+
+/* (nullable) the text this copy shows, where the value is one: the start of an Edit */
+const char     *hilum_conflict_get_current_text (const HilumConflict *self);
+
+/* The same as hilum_conflict_resolve (…, HILUM_CONFLICT_EDIT, …) with @text as the
+ * value, for the UI, which does not build JSON. */
+HilumOperation *hilum_conflict_resolve_text    (HilumDocument       *document,
+                                                const char          *conflict_id,
+                                                const char          *text,
+                                                GError             **error);
+
 /* For the report panel, in the UI language: what the field is ("Spanish sentence"),
  * and a value as text ("Cardiomegalia.", "Deleted", "left, right"). */
 char           *hilum_conflict_describe_field  (const HilumConflict *self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-conflict-list.h"
 #include "hilum-finding-colors.h"
 #include "hilum-finding-row.h"
 #include "hilum-text-heights.h"
@@ -33,6 +34,7 @@ struct _HilumFindingRow
   GtkBox         *locations_slot;
   HilumTermPicker *labels_picker;
   HilumTermPicker *locations_picker;
+  HilumConflictList *conflicts;
 
   GtkWidget      *lang_box[2];     /* "es", "en" */
   GtkTextView    *text_view[2];
@@ -404,6 +406,12 @@ hilum_finding_row_sync (HilumFindingRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "negative");
 
+  hilum_conflict_list_sync (self->conflicts);
+  if (hilum_conflict_list_get_n_conflicts (self->conflicts) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "conflicted");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "conflicted");
+
   self->syncing = FALSE;
 }
 
@@ -642,6 +650,13 @@ hilum_finding_row_init (HilumFindingRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
+static void
+conflict_failed_cb (HilumFindingRow *self,
+                    const char      *message)
+{
+  g_signal_emit (self, signals[OPERATION_FAILED], 0, message);
+}
+
 GtkWidget *
 hilum_finding_row_new (HilumSession *session,
                        const char   *finding_id)
@@ -654,6 +669,12 @@ hilum_finding_row_new (HilumSession *session,
   self = g_object_new (HILUM_TYPE_FINDING_ROW, NULL);
   self->session = g_object_ref (session);
   self->finding_id = g_strdup (finding_id);
+  /* Under everything else: both values of a field the sync could not merge. */
+  self->conflicts = HILUM_CONFLICT_LIST (hilum_conflict_list_new (finding_id));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->conflicts));
+  hilum_conflict_list_set_session (self->conflicts, session);
+  g_signal_connect_object (self->conflicts, "operation-failed", G_CALLBACK (conflict_failed_cb),
+                           self, G_CONNECT_SWAPPED);
   /* A translator edits the sentences, nothing else (HilumSession refuses the rest):
    * the other controls show what is there without inviting an edit. */
   if (hilum_session_get_role (session) == HILUM_READER_ROLE_TRANSLATOR)
@@ -667,6 +688,15 @@ hilum_finding_row_new (HilumSession *session,
   hilum_finding_row_set_index (self, 0);
   hilum_finding_row_sync (self);
   return GTK_WIDGET (self);
+}
+
+/* (transfer none) */
+HilumConflictList *
+hilum_finding_row_get_conflicts (HilumFindingRow *self)
+{
+  g_return_val_if_fail (HILUM_IS_FINDING_ROW (self), NULL);
+
+  return self->conflicts;
 }
 
 const char *

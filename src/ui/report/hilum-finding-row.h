@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hilum-conflict-list.h"
 #include "hilum-session.h"
 
 G_BEGIN_DECLS
@@ -52,5 +53,8 @@ GtkWidget       *hilum_finding_row_get_term_picker   (HilumFindingRow *self,
                                                       const char      *field);
 /* (transfer none) what the row says about the boxes, e.g. "Boxes: Ana 2 · r2 1" */
 const char      *hilum_finding_row_get_boxes_text    (HilumFindingRow *self);
+
+/* (transfer none) the conflicts of the finding, under its fields */
+HilumConflictList *hilum_finding_row_get_conflicts (HilumFindingRow *self);
 
 G_END_DECLS

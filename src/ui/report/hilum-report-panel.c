@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hilum-conflict-list.h"
 #include "hilum-finding-row.h"
 #include "hilum-report-panel.h"
 #include "hilum-resources-private.h"
@@ -23,6 +24,7 @@ struct _HilumReportPanel
   GtkScrolledWindow *scroller;
   GtkWidget        *content;
   HilumStudyFields *study_fields;
+  HilumConflictList *study_conflicts;
   GtkLabel         *positive_count;
   GtkLabel         *negative_count;
   GtkWidget        *positive_empty;
@@ -345,6 +347,7 @@ panel_sync_all (HilumReportPanel *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     hilum_finding_row_sync (value);
   hilum_study_fields_sync (self->study_fields);
+  hilum_conflict_list_sync (self->study_conflicts);
 }
 
 static void
@@ -368,6 +371,7 @@ session_changed_cb (HilumReportPanel *self,
   else if (g_strcmp0 (kind, "set-study-field") == 0)
     {
       hilum_study_fields_sync (self->study_fields);
+      hilum_conflict_list_sync (self->study_conflicts);
       return;
     }
 
@@ -663,6 +667,11 @@ hilum_report_panel_init (HilumReportPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* First of all: the study's conflicts, and those of findings gone from this copy. */
+  self->study_conflicts = HILUM_CONFLICT_LIST (hilum_conflict_list_new (NULL));
+  gtk_box_prepend (GTK_BOX (self->content), GTK_WIDGET (self->study_conflicts));
+  g_signal_connect_object (self->study_conflicts, "operation-failed",
+                           G_CALLBACK (operation_failed_cb), self, G_CONNECT_SWAPPED);
   self->language_first = g_strdup (default_language_first ());
 
   /* Capture phase: the sentence fields would otherwise take Ctrl+Return as a new line. */
@@ -717,6 +726,7 @@ hilum_report_panel_set_session (HilumReportPanel *self,
                                                 G_CALLBACK (session_changed_cb), self,
                                                 G_CONNECT_SWAPPED);
   hilum_study_fields_set_session (self->study_fields, session);
+  hilum_conflict_list_set_session (self->study_conflicts, session);
   panel_sync_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -822,4 +832,12 @@ hilum_report_panel_get_study_fields (HilumReportPanel *self)
   g_return_val_if_fail (HILUM_IS_REPORT_PANEL (self), NULL);
 
   return GTK_WIDGET (self->study_fields);
+}
+
+HilumConflictList *
+hilum_report_panel_get_study_conflicts (HilumReportPanel *self)
+{
+  g_return_val_if_fail (HILUM_IS_REPORT_PANEL (self), NULL);
+
+  return self->study_conflicts;
 }

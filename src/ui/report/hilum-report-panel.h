@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hilum-conflict-list.h"
 #include "hilum-session.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,8 @@ GtkWidget       *hilum_report_panel_get_row                (HilumReportPanel *se
                                                             const char       *finding_id);
 /* (transfer none) the study fields: a HilumStudyFields */
 GtkWidget       *hilum_report_panel_get_study_fields       (HilumReportPanel *self);
+
+/* (transfer none) the conflicts of the study and of findings gone from this copy */
+HilumConflictList *hilum_report_panel_get_study_conflicts (HilumReportPanel *self);
 
 G_END_DECLS

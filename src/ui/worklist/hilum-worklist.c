@@ -71,6 +71,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *problem = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *conflict = gtk_image_new_from_icon_name ("emblem-synchronizing-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   /* Study titles (description and date, or a first sentence) are long: two lines. */
@@ -89,12 +90,16 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), conflict);
   gtk_box_append (GTK_BOX (row), problem);
+  gtk_widget_add_css_class (conflict, "warning");
+  gtk_widget_set_valign (conflict, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (row, "worklist-row");
 
   g_object_set_data (G_OBJECT (row), "title", title);
   g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
   g_object_set_data (G_OBJECT (row), "problem", problem);
+  g_object_set_data (G_OBJECT (row), "conflict", conflict);
   gtk_list_item_set_child (item, row);
 }
 
@@ -108,6 +113,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = g_object_get_data (G_OBJECT (row), "title");
   GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
   GtkWidget *problem = g_object_get_data (G_OBJECT (row), "problem");
+  GtkWidget *conflict = g_object_get_data (G_OBJECT (row), "conflict");
+  guint n_conflicts = hilum_worklist_item_get_n_conflicts (item);
   HilumStudy *study = hilum_worklist_item_get_study (item);
   GPtrArray *failures = study ? hilum_study_get_failures (study) : NULL;
   guint n_failures = failures ? failures->len : 0;
@@ -127,7 +134,26 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_string_append (text, " · ");
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u box", "%u boxes", n_boxes), n_boxes);
     }
+  if (n_conflicts > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", n_conflicts),
+                              n_conflicts);
+    }
   gtk_label_set_label (GTK_LABEL (subtitle), text->str);
+
+  gtk_widget_set_visible (conflict, n_conflicts > 0);
+  if (n_conflicts > 0)
+    {
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u field was changed on two computers: choose in the report",
+                                                           "%u fields were changed on two computers: choose in the report",
+                                                           n_conflicts),
+                                              n_conflicts);
+
+      gtk_widget_set_tooltip_text (conflict, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (conflict), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+    }
 
   gtk_widget_set_visible (problem, n_failures > 0);
   if (n_failures > 0)

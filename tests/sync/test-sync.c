@@ -33,125 +33,7 @@
 #include "hilum-sync-engine.h"
 #include "hilum-sync-error.h"
 #include "hilum-test-server.h"
-
-static HilumTestServer *server;
-static char *work_dir;
-static guint counter;
-
-typedef struct
-{
-  HilumStore      *store;
-  HilumOrthanc    *orthanc;
-  HilumSyncEngine *engine;
-} Client;
-
-static GPtrArray *
-image_source_cb (const char     *study_id,
-                 HilumDocument  *document,
-                 gpointer        user_data,
-                 GError        **error)
-{
-  g_autofree char *png = g_strdup_printf ("%s/%s.png", work_dir, study_id);
-  g_autoptr(HilumImage) image = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  HilumSecondaryCaptureDesc desc = { study_id, "frontal.png", "P-1", "20240301", "PA", NULL };
-  guint16 values[64];
-  GBytes *dicom;
-
-  for (guint i = 0; i < 64; i++)
-    values[i] = (guint16) (i * 1000);
-  if (!hilum_png_write_gray16 (png, 8, 8, values, error) ||
-      (image = hilum_decode_file (png, NULL, error)) == NULL ||
-      (dicom = hilum_secondary_capture_build (image, &desc, error)) == NULL)
-    return NULL;
-  g_ptr_array_add (files, dicom);
-  return g_steal_pointer (&files);
-}
-
-static HilumServer *
-make_server (const char *url,
-             const char *ca_file)
-{
-  g_autoptr(GError) error = NULL;
-  HilumServer *address = hilum_server_new (url, NULL, hilum_test_server_get_user (server), ca_file, &error);
-
-  g_assert_no_error (error);
-  return address;
-}
-
-static Client *
-client_new_for (const char *url,
-                const char *password)
-{
-  g_autofree char *path = g_strdup_printf ("%s/client-%u.db", work_dir, ++counter);
-  g_autoptr(HilumServer) address = make_server (url, hilum_test_server_get_ca_file (server));
-  g_autoptr(HilumHttpClient) http = hilum_http_client_new (address, password);
-  g_autoptr(GError) error = NULL;
-  Client *client = g_new0 (Client, 1);
-
-  client->store = hilum_store_open (path, &error);
-  g_assert_no_error (error);
-  client->orthanc = hilum_orthanc_new (http);
-  client->engine = hilum_sync_engine_new (client->store, client->orthanc);
-  hilum_sync_engine_set_image_source (client->engine, image_source_cb, NULL);
-  hilum_sync_engine_set_retry (client->engine, 20, 200, 3);
-  return client;
-}
-
-static Client *
-client_new (void)
-{
-  return client_new_for (hilum_test_server_get_url (server), hilum_test_server_get_password (server));
-}
-
-static void
-client_free (Client *client)
-{
-  g_clear_object (&client->engine);
-  g_clear_object (&client->orthanc);
-  g_clear_object (&client->store);
-  g_free (client);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static HilumSyncSummary *
-sync_ok (Client *client)
-{
-  g_autoptr(GError) error = NULL;
-  HilumSyncSummary *summary = NULL;
-
-  hilum_sync_engine_run (client->engine, &summary, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < summary->problems->len; i++)
-    g_test_message ("problem: %s", (const char *) summary->problems->pdata[i]);
-  g_assert_cmpuint (summary->problems->len, ==, 0);
-  return summary;
-}
-
-/* A new study id; its document with @n_findings findings f0, f1 … (English "Finding N."). */
-static char *
-new_study (Client *client,
-           guint   n_findings)
-{
-  g_autofree char *study_id = g_strdup_printf ("GR-%u-%u", (guint) getpid (), ++counter);
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(HilumDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_string_append_printf (json, "{\"schema\":\"hilum-study/1\",\"study\":{\"study_id\":\"%s\",\"status\":\"new\"},"
-                          "\"images\":[{\"image_id\":\"frontal.png\",\"role\":\"current_frontal\",\"file\":\"frontal.png\"}],"
-                          "\"readers\":[],\"findings\":[", study_id);
-  for (guint i = 0; i < n_findings; i++)
-    g_string_append_printf (json, "%s{\"finding_id\":\"f%u\",\"polarity\":\"positive\","
-                            "\"text\":{\"en\":\"Finding %u.\",\"es\":\"Hallazgo %u.\"}}",
-                            i > 0 ? "," : "", i, i, i);
-  g_string_append (json, "]}");
-  document = hilum_document_new_from_string (json->str, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (hilum_store_put_document (client->store, document, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&study_id);
-}
+#include "sync-client.h"
 
 /* As a reader's edit session commits it. */
 static void
@@ -935,14 +817,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  work_dir = hilum_fixture_dir_new ();
-  server = hilum_test_server_start (&error);
-  g_assert_no_error (error);
+  sync_client_init (&argc, &argv);
 
   g_test_add_func ("/hilum/sync/connection", test_connection);
   g_test_add_func ("/hilum/sync/orthanc-on-loopback-only", test_orthanc_on_loopback_only);
@@ -958,8 +835,6 @@ main (int   argc,
   g_test_add_func ("/hilum/sync/keyring", test_keyring);
 
   status = g_test_run ();
-  g_clear_pointer (&server, hilum_test_server_free);
-  hilum_fixture_dir_remove (work_dir);
-  g_free (work_dir);
+  sync_client_finish ();
   return status;
 }

@@ -10,6 +10,9 @@
 
 #include "hilum-decoder.h"
 #include "hilum-image.h"
+#include "hilum-remote-image.h"
+#include "hilum-store-cache.h"
+#include "hilum-store-sync.h"
 #include "hilum-study-loader.h"
 
 static const char *
@@ -212,57 +215,124 @@ hilum_study_loader_register (HilumStore  *store,
   return documents->len;
 }
 
+/* A stand-in without pixels keeps an image in its slot: the study view tries to decode
+ * the file and the slot shows why it cannot be read (or, for @unavailable, says so
+ * without trying), while the report opens as usual. */
+static HilumImage *
+stand_in (JsonObject *image,
+          const char *path)
+{
+  const char *uid = json_object_get_string_member_with_default (image, "sop_instance_uid", NULL);
+  const char *view_position = json_object_get_string_member_with_default (image, "view_position", NULL);
+  HilumImage *header;
+
+  header = hilum_image_new_gray (MAX (1, json_object_get_int_member_with_default (image, "width", 1)),
+                                 MAX (1, json_object_get_int_member_with_default (image, "height", 1)),
+                                 1, NULL, 1.0, 0.0);
+  hilum_image_set_path (header, path);
+  if (uid != NULL && *uid != '\0')
+    hilum_image_set_string (header, HILUM_IMAGE_SOP_INSTANCE_UID, uid);
+  if (view_position != NULL && *view_position != '\0')
+    hilum_image_set_string (header, HILUM_IMAGE_VIEW_POSITION, view_position);
+  return header;
+}
+
+/* (transfer full) (nullable) where the image is on this computer: the file the document
+ * names, else its copy in the image cache */
+static char *
+image_file (JsonObject       *image,
+            HilumRemoteImage *remote,
+            HilumStore       *store)
+{
+  const char *file = json_object_get_string_member_with_default (image, "file", NULL);
+  char *cached;
+
+  if (file != NULL && !g_path_is_absolute (file))
+    file = NULL;
+  if (file != NULL && g_file_test (file, G_FILE_TEST_EXISTS))
+    return g_strdup (file);
+  if (store != NULL && remote != NULL)
+    {
+      cached = hilum_store_cache_lookup (store, remote->sop_uid, NULL);
+      if (cached != NULL && g_file_test (cached, G_FILE_TEST_EXISTS))
+        return cached;
+      /* Deleted behind Hilum's back: forget it, so it is downloaded again. */
+      if (cached != NULL)
+        hilum_store_cache_remove (store, remote->sop_uid, NULL);
+      g_free (cached);
+    }
+  /* Missing: decoding it says so. */
+  return g_strdup (file);
+}
+
+static gboolean
+is_on_server (HilumStore *store,
+              const char *study_id)
+{
+  g_autoptr(HilumSyncRecord) record = store != NULL ? hilum_store_get_sync_record (store, study_id, NULL) : NULL;
+
+  return record != NULL && record->remote_id != NULL;
+}
+
 HilumStudy *
 hilum_study_loader_build (HilumDocument *document,
+                          HilumStore    *store,
                           GCancellable  *cancellable)
 {
+  g_autoptr(GPtrArray) remote = NULL;
+  g_autoptr(GHashTable) remote_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean on_server_study;
   JsonArray *images;
   HilumStudy *study;
   JsonObject *root;
 
   g_return_val_if_fail (HILUM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (store == NULL || HILUM_IS_STORE (store), NULL);
 
   study = hilum_study_new (hilum_document_get_study_id (document));
   root = hilum_document_get_root (document);
   images = json_object_has_member (root, "images") &&
            JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "images"))
            ? json_object_get_array_member (root, "images") : NULL;
+  remote = hilum_remote_images_list (document);
+  on_server_study = is_on_server (store, hilum_document_get_study_id (document));
+  for (guint i = 0; i < remote->len; i++)
+    g_hash_table_insert (remote_by_id, ((HilumRemoteImage *) remote->pdata[i])->image_id, remote->pdata[i]);
 
   for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
     {
       JsonNode *node = json_array_get_element (images, i);
       g_autoptr(HilumImage) header = NULL;
       g_autoptr(GError) error = NULL;
+      g_autofree char *file = NULL;
+      HilumRemoteImage *on_server;
       JsonObject *image;
-      const char *file;
       const char *role;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       image = json_node_get_object (node);
-      file = json_object_get_string_member_with_default (image, "file", NULL);
       role = json_object_get_string_member_with_default (image, "role", "other");
-      if (file == NULL || !g_path_is_absolute (file))
-        continue;
+      on_server = g_hash_table_lookup (remote_by_id,
+                                       json_object_get_string_member_with_default (image, "image_id", ""));
+      file = image_file (image, on_server, store);
 
-      header = hilum_decode_header (file, cancellable, &error);
-      if (header == NULL)
+      if ((file == NULL || !g_file_test (file, G_FILE_TEST_EXISTS)) && on_server_study && on_server != NULL)
         {
-          const char *uid = json_object_get_string_member_with_default (image, "sop_instance_uid", NULL);
-          const char *view_position = json_object_get_string_member_with_default (image, "view_position", NULL);
+          /* A server study's image not downloaded yet: its slot says so. */
+          g_autofree char *key = g_strconcat ("server:", on_server->sop_uid, NULL);
 
+          header = stand_in (image, key);
+          hilum_study_set_unavailable (study, key,
+                                       _("This image has not been downloaded to this computer yet. "
+                                         "Connect to the server to see it."));
+        }
+      else if (file == NULL)
+        continue;
+      else if ((header = hilum_decode_header (file, cancellable, &error)) == NULL)
+        {
           hilum_study_add_failure (study, error->message);
-          /* A stand-in without pixels keeps the image in its slot: the study view tries
-           * to decode the file and the slot shows why it cannot be read, while the
-           * report opens as usual. */
-          header = hilum_image_new_gray (MAX (1, json_object_get_int_member_with_default (image, "width", 1)),
-                                         MAX (1, json_object_get_int_member_with_default (image, "height", 1)),
-                                         1, NULL, 1.0, 0.0);
-          hilum_image_set_path (header, file);
-          if (uid != NULL)
-            hilum_image_set_string (header, HILUM_IMAGE_SOP_INSTANCE_UID, uid);
-          if (view_position != NULL)
-            hilum_image_set_string (header, HILUM_IMAGE_VIEW_POSITION, view_position);
+          header = stand_in (image, file);
         }
       hilum_study_add_image (study, header);
       if (g_strcmp0 (role, "current_frontal") == 0)

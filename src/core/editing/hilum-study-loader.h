@@ -32,8 +32,12 @@ guint          hilum_study_loader_register          (HilumStore     *store,
                                                      GPtrArray      *studies,
                                                      gboolean        demo,
                                                      GError        **error);
-/* (transfer full) a study of the images of @document; blocking (reads headers). */
+/* (transfer full) a study of the images of @document; blocking (reads headers). With
+ * @store, an image whose file is not here is taken from the image cache; one of a
+ * server study that is not cached either is marked unavailable (it was never
+ * downloaded), so its slot says so. */
 HilumStudy    *hilum_study_loader_build             (HilumDocument  *document,
+                                                     HilumStore     *store,
                                                      GCancellable   *cancellable);
 /* (nullable) the image_id in @document of the image file @header shows (matched by
  * SOP Instance UID, then path, then file name) */

@@ -437,7 +437,7 @@ build_thread (GTask        *task,
           return;
         }
     }
-  g_task_return_pointer (task, hilum_study_loader_build (data->document, cancellable), g_object_unref);
+  g_task_return_pointer (task, hilum_study_loader_build (data->document, data->store, cancellable), g_object_unref);
 }
 
 void

@@ -23,6 +23,8 @@ struct _HilumStudy
   gboolean user_set[HILUM_N_SLOTS];
   GPtrArray *priors;             /* HilumImage from an older study */
   GPtrArray *failures;           /* translated strings */
+  /* path → why the image is not on this computer (a server study not downloaded) */
+  GHashTable *unavailable;
 };
 
 G_DEFINE_FINAL_TYPE (HilumStudy, hilum_study, G_TYPE_OBJECT)
@@ -93,6 +95,7 @@ hilum_study_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->failures, g_ptr_array_unref);
+  g_clear_pointer (&self->unavailable, g_hash_table_unref);
 
   G_OBJECT_CLASS (hilum_study_parent_class)->finalize (object);
 }
@@ -191,6 +194,7 @@ hilum_study_init (HilumStudy *self)
   self->images = g_list_store_new (HILUM_TYPE_IMAGE);
   self->priors = g_ptr_array_new_with_free_func (g_object_unref);
   self->failures = g_ptr_array_new_with_free_func (g_free);
+  self->unavailable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 HilumStudy *
@@ -601,4 +605,33 @@ hilum_identify_view (const char *view_position,
     return view;
 
   return view_from_words (protocol_name);
+}
+
+void
+hilum_study_set_unavailable (HilumStudy *self,
+                             const char *path,
+                             const char *message)
+{
+  g_return_if_fail (HILUM_IS_STUDY (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (message != NULL);
+
+  g_hash_table_replace (self->unavailable, g_strdup (path), g_strdup (message));
+}
+
+const char *
+hilum_study_get_unavailable (HilumStudy *self,
+                             const char *path)
+{
+  g_return_val_if_fail (HILUM_IS_STUDY (self), NULL);
+
+  return path != NULL ? g_hash_table_lookup (self->unavailable, path) : NULL;
+}
+
+guint
+hilum_study_count_unavailable (HilumStudy *self)
+{
+  g_return_val_if_fail (HILUM_IS_STUDY (self), 0);
+
+  return g_hash_table_size (self->unavailable);
 }

@@ -79,4 +79,14 @@ HilumView     hilum_identify_view             (const char   *view_position,
                                                guint         width,
                                                guint         height);
 
+/* An image of the study that is not on this computer (a server study's image never
+ * downloaded): the slot shows @message instead of decoding @path. */
+void          hilum_study_set_unavailable     (HilumStudy   *self,
+                                               const char   *path,
+                                               const char   *message);
+/* (nullable) */
+const char   *hilum_study_get_unavailable     (HilumStudy   *self,
+                                               const char   *path);
+guint         hilum_study_count_unavailable   (HilumStudy   *self);
+
 G_END_DECLS

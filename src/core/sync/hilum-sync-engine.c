@@ -13,6 +13,7 @@
 #include "hilum-json.h"
 #include "hilum-merge.h"
 #include "hilum-secondary-capture.h"
+#include "hilum-remote-image.h"
 #include "hilum-sync-engine.h"
 #include "hilum-sync-error.h"
 #include "hilum-sync-payload.h"
@@ -164,27 +165,6 @@ backoff_init (Run          *run,
                       run->self->retry_attempts, 0);
 }
 
-/* The UID the study has (or will have) on the server: a DICOM study's own, or the one
- * its images get when wrapped as Secondary Capture. */
-static char *
-study_uid_of (HilumDocument *document)
-{
-  JsonObject *root = hilum_document_get_root (document);
-  JsonArray *images = hilum_json_get_array (root, "images");
-
-  for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
-    {
-      JsonNode *node = json_array_get_element (images, i);
-      const char *sop_uid = JSON_NODE_HOLDS_OBJECT (node)
-        ? hilum_json_get_string (json_node_get_object (node), "sop_instance_uid", NULL)
-        : NULL;
-
-      if (sop_uid != NULL && *sop_uid != '\0')
-        return g_strdup (hilum_document_get_study_id (document));
-    }
-  return hilum_secondary_capture_study_uid (hilum_document_get_study_id (document));
-}
-
 static gboolean
 remote_matches_study (Run           *run,
                       const char    *remote_id,
@@ -192,7 +172,7 @@ remote_matches_study (Run           *run,
                       GError       **error)
 {
   g_autoptr(JsonObject) study = NULL;
-  g_autofree char *uid = study_uid_of (document);
+  g_autofree char *uid = hilum_remote_study_uid (document);
   JsonObject *tags;
   const char *remote_uid;
 
@@ -401,6 +381,28 @@ adopt_study (Run        *run,
     return uid == NULL || hilum_store_set_remote_id (run->self->store, uid, remote_id, error);
 
   document = hilum_document_new (uid);
+  /* Its images as the server lists them, so the study opens here (downloaded on
+   * demand) and boxes have images to belong to. */
+  {
+    g_autoptr(JsonArray) instances = NULL;
+    g_autofree char *path = g_strdup_printf ("studies/%s/instances", uid);
+
+    instances = hilum_orthanc_qido (run->self->orthanc, path,
+                                    "includefield=00185101&includefield=00280010&includefield=00280011",
+                                    run->cancellable, &local_error);
+    if (instances == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+    if (json_array_get_length (instances) > 0)
+      {
+        g_autoptr(JsonNode) images = hilum_remote_images_from_qido (instances);
+        g_autoptr(HilumOperation) set_images = hilum_operation_new_set_document_field ("images", images);
+
+        hilum_document_apply (document, set_images, NULL);
+      }
+  }
   if (tags != NULL && hilum_json_get_string (tags, "StudyDate", NULL) != NULL)
     {
       g_autoptr(HilumOperation) date =
@@ -621,7 +623,7 @@ ensure_remote_study (Run           *run,
                      GError       **error)
 {
   HilumSyncEngine *self = run->self;
-  g_autofree char *uid = study_uid_of (document);
+  g_autofree char *uid = hilum_remote_study_uid (document);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) local_error = NULL;
   HilumBackoff backoff;

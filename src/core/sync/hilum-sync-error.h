@@ -33,6 +33,7 @@ typedef enum
   HILUM_SYNC_ERROR_MALFORMED,             /* an answer that cannot be read */
   HILUM_SYNC_ERROR_NO_PASSWORD,
   HILUM_SYNC_ERROR_CANCELLED,
+  HILUM_SYNC_ERROR_OFFLINE,               /* no server is connected */
 } HilumSyncError;
 
 GQuark    hilum_sync_error_quark        (void);

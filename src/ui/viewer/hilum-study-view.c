@@ -187,7 +187,14 @@ hilum_study_view_update_slot (HilumStudyView *self,
 
   path = hilum_image_get_path (header);
 
-  if ((image = g_hash_table_lookup (self->decoded, path)))
+  if ((message = hilum_study_get_unavailable (self->study, path)) != NULL)
+    {
+      /* Not on this computer (a server study not downloaded yet): nothing to decode. */
+      if (hilum_image_slot_get_state (widget) != HILUM_SLOT_STATE_ERROR ||
+          g_strcmp0 (hilum_image_slot_get_path (widget), path) != 0)
+        hilum_image_slot_set_error (widget, path, message);
+    }
+  else if ((image = g_hash_table_lookup (self->decoded, path)))
     {
       HilumImageView *view = hilum_image_slot_get_view (widget);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hilum-image-fetcher.h"
 #include "hilum-json.h"
@@ -226,15 +227,26 @@ http_progress_cb (guint64  received,
     progress->progress (progress->done, progress->total, received, total, progress->data);
 }
 
-/* The file an image is kept in: named by its UID (digits and dots), in a folder per
- * study so a study's files are found together. */
+/* A DICOM UID (digits and dots, at most 64) is a safe file name as it is, and the one a
+ * person recognises in the slot's title; anything else the server sent is hashed. */
+static char *
+safe_name (const char *uid)
+{
+  gsize length = strlen (uid);
+
+  if (length == 0 || length > 64 || uid[0] == '.' || strspn (uid, "0123456789.") != length)
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uid, -1);
+  return g_strdup (uid);
+}
+
+/* The file an image is kept in, in a folder per study so a study's files are together. */
 static char *
 cache_path (HilumImageFetcher *self,
             const char        *study_id,
             const char        *sop_uid)
 {
-  g_autofree char *folder = g_compute_checksum_for_string (G_CHECKSUM_SHA256, study_id, -1);
-  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, sop_uid, -1);
+  g_autofree char *folder = safe_name (study_id);
+  g_autofree char *name = safe_name (sop_uid);
   g_autofree char *file = g_strconcat (name, ".dcm", NULL);
 
   return g_build_filename (self->cache_dir, folder, file, NULL);
@@ -351,4 +363,132 @@ hilum_image_fetcher_trim (HilumImageFetcher *self,
     if (g_unlink (evicted->pdata[i]) != 0 && errno != ENOENT)
       g_debug ("could not delete %s: %s", (const char *) evicted->pdata[i], g_strerror (errno));
   return TRUE;
+}
+
+typedef struct
+{
+  HilumImageFetcher  *self;
+  HilumDocument      *document;
+  HilumFetchProgress  progress;
+  gpointer            progress_data;
+  GMainContext       *context;
+  GMutex              lock;
+  guint               done, total;
+  guint64             received, expected;
+  gboolean            scheduled;
+  gint                ref_count;
+} FetchData;
+
+static FetchData *
+fetch_data_ref (FetchData *data)
+{
+  g_atomic_int_inc (&data->ref_count);
+  return data;
+}
+
+static void
+fetch_data_unref (FetchData *data)
+{
+  if (!g_atomic_int_dec_and_test (&data->ref_count))
+    return;
+  g_object_unref (data->self);
+  g_object_unref (data->document);
+  g_main_context_unref (data->context);
+  g_mutex_clear (&data->lock);
+  g_free (data);
+}
+
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  FetchData *data = user_data;
+  guint done, total;
+  guint64 received, expected;
+
+  g_mutex_lock (&data->lock);
+  done = data->done, total = data->total, received = data->received, expected = data->expected;
+  data->scheduled = FALSE;
+  g_mutex_unlock (&data->lock);
+  data->progress (done, total, received, expected, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: keeps the newest figures and asks the main context once for them. */
+static void
+worker_progress_cb (guint    done,
+                    guint    total,
+                    guint64  received,
+                    guint64  expected,
+                    gpointer user_data)
+{
+  FetchData *data = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&data->lock);
+  data->done = done, data->total = total, data->received = received, data->expected = expected;
+  schedule = !data->scheduled;
+  data->scheduled = TRUE;
+  g_mutex_unlock (&data->lock);
+  if (schedule)
+    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb,
+                                fetch_data_ref (data), (GDestroyNotify) fetch_data_unref);
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  FetchData *data = task_data;
+  GError *error = NULL;
+  guint done;
+
+  done = hilum_image_fetcher_fetch (data->self, data->document,
+                                    data->progress != NULL ? worker_progress_cb : NULL, data,
+                                    cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, done);
+}
+
+void
+hilum_image_fetcher_fetch_async (HilumImageFetcher   *self,
+                                 HilumDocument       *document,
+                                 HilumFetchProgress   progress,
+                                 gpointer             progress_data,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FetchData *data;
+
+  g_return_if_fail (HILUM_IS_IMAGE_FETCHER (self));
+  g_return_if_fail (HILUM_IS_DOCUMENT (document));
+
+  data = g_new0 (FetchData, 1);
+  data->ref_count = 1;
+  data->self = g_object_ref (self);
+  data->document = hilum_document_copy (document);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&data->lock);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_image_fetcher_fetch_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_unref);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+gint
+hilum_image_fetcher_fetch_finish (HilumImageFetcher  *self,
+                                  GAsyncResult       *result,
+                                  GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return (gint) g_task_propagate_int (G_TASK (result), error);
 }

@@ -55,6 +55,19 @@ guint              hilum_image_fetcher_fetch         (HilumImageFetcher  *self,
                                                       gpointer            progress_data,
                                                       GCancellable       *cancellable,
                                                       GError            **error);
+/* The same in a worker thread; @progress is called in the caller's main context (the
+ * newest figures, never more often than the main loop turns). */
+void               hilum_image_fetcher_fetch_async   (HilumImageFetcher  *self,
+                                                      HilumDocument      *document,
+                                                      HilumFetchProgress  progress,
+                                                      gpointer            progress_data,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+/* The number downloaded, or -1 with @error set. */
+gint               hilum_image_fetcher_fetch_finish  (HilumImageFetcher  *self,
+                                                      GAsyncResult       *result,
+                                                      GError            **error);
 /* Drops least recently used images beyond the limit (files and rows). */
 gboolean           hilum_image_fetcher_trim          (HilumImageFetcher  *self,
                                                       GError            **error);

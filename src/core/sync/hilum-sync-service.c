@@ -44,6 +44,9 @@ struct _HilumSyncService
   /* study id → GStrv of its image files; read by the sync thread under the lock. */
   GMutex            files_lock;
   GHashTable       *image_files;
+
+  /* server studies' images, on demand, over a connection of its own */
+  HilumImageFetcher *fetcher;
 };
 
 G_DEFINE_FINAL_TYPE (HilumSyncService, hilum_sync_service, G_TYPE_OBJECT)
@@ -389,6 +392,7 @@ hilum_sync_service_finalize (GObject *object)
 {
   HilumSyncService *self = HILUM_SYNC_SERVICE (object);
 
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->server, hilum_server_free);
@@ -479,8 +483,21 @@ hilum_sync_service_new (HilumStore *store)
 
   self = g_object_new (HILUM_TYPE_SYNC_SERVICE, NULL);
   self->store = g_object_ref (store);
+  {
+    g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "hilum", "images", NULL);
+
+    self->fetcher = hilum_image_fetcher_new (store, cache_dir, HILUM_SYNC_SERVICE_DEFAULT_CACHE_LIMIT);
+  }
   hilum_sync_service_update_counts (self);
   return self;
+}
+
+HilumImageFetcher *
+hilum_sync_service_get_image_fetcher (HilumSyncService *self)
+{
+  g_return_val_if_fail (HILUM_IS_SYNC_SERVICE (self), NULL);
+
+  return self->fetcher;
 }
 
 void
@@ -494,9 +511,15 @@ hilum_sync_service_set_server (HilumSyncService  *self,
   g_clear_pointer (&self->password, g_free);
   if (server != NULL)
     {
+      g_autoptr(HilumHttpClient) http = hilum_http_client_new (server, password);
+      g_autoptr(HilumOrthanc) orthanc = hilum_orthanc_new (http);
+
       self->server = hilum_server_copy (server);
       self->password = g_strdup (password);
+      hilum_image_fetcher_set_orthanc (self->fetcher, orthanc);
     }
+  else
+    hilum_image_fetcher_set_orthanc (self->fetcher, NULL);
   set_state (self, resting_state (self), NULL);
   reset_pull_timer (self);
   start_run (self);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "hilum-image-fetcher.h"
 #include "hilum-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ typedef enum
   HILUM_SYNC_STATE_CONFLICTS,     /* studies with conflicts to resolve */
   HILUM_SYNC_STATE_ERROR,         /* the server refused: see the message */
 } HilumSyncState;
+
+/* 4 GiB of images, until the settings say otherwise */
+#define HILUM_SYNC_SERVICE_DEFAULT_CACHE_LIMIT (G_GUINT64_CONSTANT (4) << 30)
 
 #define HILUM_TYPE_SYNC_SERVICE (hilum_sync_service_get_type ())
 G_DECLARE_FINAL_TYPE (HilumSyncService, hilum_sync_service, HILUM, SYNC_SERVICE, GObject)
@@ -61,5 +65,8 @@ HilumSyncSummary *hilum_sync_service_get_last_summary (HilumSyncService *self);
 char             *hilum_sync_service_describe       (HilumSyncService  *self);
 /* Reads the counts from the store again (after an edit, a resolution). */
 void              hilum_sync_service_update_counts  (HilumSyncService  *self);
+
+/* (transfer none) the images of server studies, on demand (connected with the server) */
+HilumImageFetcher *hilum_sync_service_get_image_fetcher (HilumSyncService *self);
 
 G_END_DECLS

@@ -332,6 +332,14 @@ sync_interval_changed_cb (HilumApplication *self)
 }
 
 static void
+cache_size_changed_cb (HilumApplication *self)
+{
+  if (self->sync_service != NULL)
+    hilum_image_fetcher_set_limit (hilum_sync_service_get_image_fetcher (self->sync_service),
+                                   (guint64) g_settings_get_uint (self->settings, "image-cache-size") << 30);
+}
+
+static void
 study_changed_cb (HilumApplication *self,
                   const char       *study_id)
 {
@@ -367,6 +375,9 @@ hilum_application_start_sync (HilumApplication *self)
   hilum_sync_service_set_interval (self->sync_service, g_settings_get_uint (self->settings, "sync-interval"));
   g_signal_connect_object (self->settings, "changed::sync-interval",
                            G_CALLBACK (sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::image-cache-size",
+                           G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
+  cache_size_changed_cb (self);
   g_signal_connect_object (self->workspace, "study-changed", G_CALLBACK (study_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync_service, "study-merged", G_CALLBACK (study_merged_cb), self,

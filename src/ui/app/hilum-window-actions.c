@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-store-cache.h"
 #include "hilum-transfer-dialog.h"
 #include "hilum-translator-view.h"
 #include "hilum-window-private.h"
@@ -271,7 +272,46 @@ translation_mode_change (GSimpleAction *action,
     _hilum_window_show_content (self);
 }
 
+/* Keep Available Offline, for the study shown: pinned in the cache, and downloaded. */
+static void
+keep_offline_change (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+  const char *study_id = hilum_worklist_get_selected_id (self->worklist);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (study_id == NULL)
+    return;
+  g_ptr_array_add (ids, (gpointer) study_id);
+  _hilum_window_keep_offline (self, ids, g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+/* …and for every study the worklist lists now (a search or a server query chose them). */
+static void
+keep_listed_offline_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+  GListModel *rows = hilum_worklist_get_model (self->worklist);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(HilumWorklistItem) item = g_list_model_get_item (rows, i);
+
+      g_ptr_array_add (ids, g_strdup (hilum_worklist_item_get_study_id (item)));
+    }
+  _hilum_window_keep_offline (self, ids, TRUE);
+  _hilum_window_update_actions (self);
+}
+
 static const GActionEntry win_actions[] = {
+  { "keep-offline", NULL, NULL, "false", keep_offline_change },
+  { "keep-listed-offline", keep_listed_offline_action },
   { "translation-mode", NULL, NULL, "false", translation_mode_change },
   { "open-files", open_files_action },
   { "open-folder", open_folder_action },
@@ -326,6 +366,17 @@ _hilum_window_update_actions (HilumWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (session_actions); i++)
     set_enabled (self, session_actions[i], self->session != NULL);
   set_enabled (self, "import", hilum_window_get_store (self) != NULL);
+  set_enabled (self, "keep-offline", self->session != NULL && hilum_window_get_store (self) != NULL);
+  set_enabled (self, "keep-listed-offline", hilum_window_get_store (self) != NULL);
+  {
+    GAction *keep = g_action_map_lookup_action (G_ACTION_MAP (self), "keep-offline");
+    const char *study_id = hilum_worklist_get_selected_id (self->worklist);
+    gboolean pinned = study_id != NULL && hilum_window_get_store (self) != NULL
+                      && hilum_store_cache_is_pinned (hilum_window_get_store (self), study_id);
+
+    if (keep != NULL)
+      g_simple_action_set_state (G_SIMPLE_ACTION (keep), g_variant_new_boolean (pinned));
+  }
   set_enabled (self, "export", hilum_window_get_store (self) != NULL);
 
   /* Translators: a menu item, %s is what is undone, e.g. "Add Box" */

@@ -54,6 +54,14 @@ struct _HilumWindow
   guint                report_width_set : 1;
   guint                translation_mode : 1;  /* the translator's workspace instead of the images */
   GtkWidget           *translator_view;
+
+  /* downloads of server images (hilum-window-downloads.c) */
+  GtkWidget           *download_bar;
+  GQueue               download_queue;      /* study ids still to download */
+  GCancellable        *download_cancellable; /* the running one; NULL: none runs */
+  GHashTable          *download_tried;      /* studies shown whose download was started */
+  guint                download_position;
+  guint                download_count;
 };
 
 void          _hilum_window_toast            (HilumWindow *self,
@@ -68,6 +76,21 @@ void          _hilum_window_reset_sessions   (HilumWindow *self);
  * there was none) */
 HilumSession *_hilum_window_lookup_session   (HilumWindow *self,
                                               const char  *study_id);
+/* Server images: the study shown when some are not here (once each time it is picked),
+ * Keep Available Offline for studies (pinned, then downloaded one after another). */
+void          _hilum_window_init_downloads   (HilumWindow *self);
+void          _hilum_window_clear_downloads  (HilumWindow *self);
+void          _hilum_window_download_shown_study (HilumWindow *self,
+                                                  HilumStudy  *study);
+void          _hilum_window_forget_download  (HilumWindow *self,
+                                              const char  *study_id);
+void          _hilum_window_cancel_downloads (HilumWindow *self);
+void          _hilum_window_keep_offline     (HilumWindow *self,
+                                              GPtrArray   *study_ids,
+                                              gboolean     keep);
+/* Builds the study shown again from its document (its images came). */
+void          _hilum_window_rebuild_study    (HilumWindow *self);
+
 /* Shows the study's page: its images and report, or the translator's workspace. */
 void          _hilum_window_show_content     (HilumWindow *self);
 

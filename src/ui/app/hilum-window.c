@@ -12,6 +12,7 @@
 #include "hilum-study-loader.h"
 #include "hilum-sync-indicator.h"
 #include "hilum-translator-view.h"
+#include "hilum-download-bar.h"
 #include "hilum-window-private.h"
 #include "hilum-resources-private.h"
 
@@ -226,10 +227,27 @@ build_cb (GObject      *source,
   register_study_files (self, study);
   hilum_window_show_study (self, study);
   _hilum_window_show_content (self);
+  _hilum_window_download_shown_study (self, study);
 
   failures = hilum_study_get_failures (study);
   if (failures != NULL && failures->len > 0)
     _hilum_window_toast (self, g_ptr_array_index (failures, 0));
+}
+
+void
+_hilum_window_rebuild_study (HilumWindow *self)
+{
+  const char *study_id = hilum_worklist_get_selected_id (self->worklist);
+
+  if (study_id == NULL)
+    return;
+  if (self->build_cancellable != NULL)
+    g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
+  self->build_cancellable = g_cancellable_new ();
+  self->building++;
+  hilum_workspace_build_study_async (self->workspace, study_id, self->build_cancellable,
+                                     build_cb, g_object_ref (self));
 }
 
 static void
@@ -256,6 +274,7 @@ worklist_selected_cb (HilumWindow   *self,
   if (study_id != NULL)
     session = hilum_window_lookup_session (self, study_id, study);
   hilum_window_set_session (self, session);
+  _hilum_window_forget_download (self, study_id);
 
   if (study_id == NULL)
     {
@@ -270,16 +289,14 @@ worklist_selected_cb (HilumWindow   *self,
   if (study != NULL)
     {
       hilum_window_show_study (self, study);
+      _hilum_window_download_shown_study (self, study);
     }
   else if (session != NULL)
     {
       /* A study of the store not scanned in this run: its files are read again. The
        * report opens at once; the images follow. */
       hilum_window_show_study (self, NULL);
-      self->build_cancellable = g_cancellable_new ();
-      self->building++;
-      hilum_workspace_build_study_async (self->workspace, study_id, self->build_cancellable,
-                                         build_cb, g_object_ref (self));
+      _hilum_window_rebuild_study (self);
     }
   else
     {
@@ -677,6 +694,8 @@ hilum_window_dispose (GObject *object)
       gtk_window_destroy (dialog);
     }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->download_tried != NULL)
+    _hilum_window_clear_downloads (self);
 
   if (self->study_signals != NULL)
     g_signal_group_set_target (self->study_signals, NULL);
@@ -730,6 +749,7 @@ hilum_window_class_init (HilumWindowClass *klass)
   g_type_ensure (HILUM_TYPE_WORKLIST);
   g_type_ensure (HILUM_TYPE_STUDY_VIEW);
   g_type_ensure (HILUM_TYPE_REPORT_PANEL);
+  g_type_ensure (HILUM_TYPE_DOWNLOAD_BAR);
   hilum_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hilum/Hilum/hilum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, toast_overlay);
@@ -741,6 +761,7 @@ hilum_window_class_init (HilumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, study_view);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, report_panel);
+  gtk_widget_class_bind_template_child (widget_class, HilumWindow, download_bar);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, HilumWindow, edit_section);
 }
@@ -753,6 +774,7 @@ hilum_window_init (HilumWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _hilum_window_init_downloads (self);
 
   self->settings = g_settings_new (HILUM_SETTINGS_SCHEMA);
   /* The application's replaces it (notify::application); till then, no store. */
@@ -993,4 +1015,12 @@ _hilum_window_lookup_session (HilumWindow *self,
                               const char  *study_id)
 {
   return hilum_window_lookup_session (self, study_id, NULL);
+}
+
+GtkWidget *
+hilum_window_get_download_bar (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->download_bar;
 }

@@ -45,5 +45,7 @@ HilumBoxLayer  *hilum_window_get_box_layer    (HilumWindow        *self,
                                                HilumSlot           slot);
 /* (nullable) the store the worklist and the edits use */
 HilumStore     *hilum_window_get_store        (HilumWindow        *self);
+/* (transfer none) the bar of server images downloading (a HilumDownloadBar) */
+GtkWidget      *hilum_window_get_download_bar (HilumWindow        *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _HilumServerPage
   AdwPasswordEntryRow *password_row;
   AdwActionRow       *ca_row;
   GtkSpinButton      *interval_spin;
+  GtkSpinButton      *cache_spin;
   GtkButton          *test_button;
   GtkButton          *connect_button;
   GtkButton          *disconnect_button;
@@ -229,6 +230,13 @@ clear_ca_clicked_cb (HilumServerPage *self)
 }
 
 static void
+cache_changed_cb (HilumServerPage *self)
+{
+  g_settings_set_uint (self->settings, "image-cache-size",
+                       (guint) gtk_spin_button_get_value_as_int (self->cache_spin));
+}
+
+static void
 interval_changed_cb (HilumServerPage *self)
 {
   g_settings_set_uint (self->settings, "sync-interval",
@@ -283,6 +291,7 @@ hilum_server_page_class_init (HilumServerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumServerPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, HilumServerPage, ca_row);
   gtk_widget_class_bind_template_child (widget_class, HilumServerPage, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, HilumServerPage, cache_spin);
   gtk_widget_class_bind_template_child (widget_class, HilumServerPage, test_button);
   gtk_widget_class_bind_template_child (widget_class, HilumServerPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, HilumServerPage, disconnect_button);
@@ -327,6 +336,8 @@ hilum_server_page_new (GSettings        *settings,
   self->ca_file = ca[0] != '\0' ? g_strdup (ca) : NULL;
   gtk_spin_button_set_value (self->interval_spin, g_settings_get_uint (settings, "sync-interval") / 60.0);
   g_signal_connect_swapped (self->interval_spin, "value-changed", G_CALLBACK (interval_changed_cb), self);
+  gtk_spin_button_set_value (self->cache_spin, g_settings_get_uint (settings, "image-cache-size"));
+  g_signal_connect_swapped (self->cache_spin, "value-changed", G_CALLBACK (cache_changed_cb), self);
   update_ca_row (self);
   update_disconnect (self);
   return GTK_WIDGET (self);

@@ -272,6 +272,18 @@ hilum_image_slot_set_image (HilumImageSlot *self,
 }
 
 void
+hilum_image_slot_set_unavailable (HilumImageSlot *self,
+                                  const char     *path,
+                                  const char     *message)
+{
+  g_return_if_fail (HILUM_IS_IMAGE_SLOT (self));
+
+  hilum_image_slot_set_error (self, path, message);
+  adw_status_page_set_title (self->error_page, _("Not Downloaded"));
+  adw_status_page_set_icon_name (self->error_page, "folder-download-symbolic");
+}
+
+void
 hilum_image_slot_set_error (HilumImageSlot *self,
                             const char     *path,
                             const char     *message)
@@ -279,6 +291,9 @@ hilum_image_slot_set_error (HilumImageSlot *self,
   g_autofree char *markup = NULL;
 
   g_return_if_fail (HILUM_IS_IMAGE_SLOT (self));
+
+  adw_status_page_set_title (self->error_page, _("Could Not Open the Image"));
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
 
   g_free (self->error);
   self->error = g_strdup (message);

@@ -36,6 +36,11 @@ void            hilum_image_slot_set_loading  (HilumImageSlot *self,
 void            hilum_image_slot_set_image    (HilumImageSlot *self,
                                                const char     *path,
                                                HilumImage     *image);
+/* An image that is not on this computer (a server study not downloaded): "Not
+ * Downloaded" and why, in the error state. */
+void            hilum_image_slot_set_unavailable (HilumImageSlot *self,
+                                                  const char     *path,
+                                                  const char     *message);
 void            hilum_image_slot_set_error    (HilumImageSlot *self,
                                                const char     *path,
                                                const char     *message);

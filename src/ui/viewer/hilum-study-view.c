@@ -192,7 +192,7 @@ hilum_study_view_update_slot (HilumStudyView *self,
       /* Not on this computer (a server study not downloaded yet): nothing to decode. */
       if (hilum_image_slot_get_state (widget) != HILUM_SLOT_STATE_ERROR ||
           g_strcmp0 (hilum_image_slot_get_path (widget), path) != 0)
-        hilum_image_slot_set_error (widget, path, message);
+        hilum_image_slot_set_unavailable (widget, path, message);
     }
   else if ((image = g_hash_table_lookup (self->decoded, path)))
     {

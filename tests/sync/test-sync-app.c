@@ -1,0 +1,290 @@
+/* test-sync-app.c — the real application against the real server: a study only the
+ * server has shows in the worklist after the app's own sync, its images download when it
+ * is opened (the bar under the header, then the pixels), Keep Available Offline pins it,
+ * and with the server gone a study never downloaded says so in its slots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The settings are the memory backend's, the password is in a real gnome-keyring in
+ * this test's D-Bus session, the window is real under Xvfb. HILUM_SCREENSHOT_DIR=DIR
+ * writes the screen at each step to DIR for the eye.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <unistd.h>
+
+#include "hilum-application.h"
+#include "hilum-credentials.h"
+#include "hilum-download-bar.h"
+#include "hilum-fixtures.h"
+#include "hilum-image-slot.h"
+#include "hilum-store-cache.h"
+#include "hilum-study-view.h"
+#include "hilum-window.h"
+#include "hilum-worklist.h"
+#include "sync-client.h"
+
+static HilumApplication *app;
+
+static void
+maybe_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("HILUM_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+  /* What is on screen is what was last painted: let GTK paint. */
+  {
+    gint64 until = g_get_monotonic_time () + 500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+  }
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  argv[3] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+}
+
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  HilumWindow *window;
+  const char  *study_id;
+} Wait;
+
+static gboolean
+synced (gpointer data)
+{
+  Wait *wait = data;
+  HilumSyncService *service = hilum_application_get_sync_service (app);
+
+  return hilum_store_has_study (hilum_application_get_store (app), wait->study_id)
+         && hilum_sync_service_get_state (service) == HILUM_SYNC_STATE_SYNCED;
+}
+
+static gboolean
+listed (gpointer data)
+{
+  Wait *wait = data;
+
+  return hilum_worklist_select_study_id (hilum_window_get_worklist (wait->window), wait->study_id);
+}
+
+static HilumImageSlot *
+frontal_slot (HilumWindow *window)
+{
+  return hilum_study_view_get_slot (hilum_window_get_study_view (window), HILUM_SLOT_FRONTAL);
+}
+
+static gboolean
+both_show_images (gpointer data)
+{
+  Wait *wait = data;
+  HilumStudyView *view = hilum_window_get_study_view (wait->window);
+
+  return hilum_image_slot_get_state (hilum_study_view_get_slot (view, HILUM_SLOT_FRONTAL)) == HILUM_SLOT_STATE_IMAGE
+         && hilum_image_slot_get_state (hilum_study_view_get_slot (view, HILUM_SLOT_LATERAL)) == HILUM_SLOT_STATE_IMAGE;
+}
+
+static gboolean
+frontal_shows_error (gpointer data)
+{
+  Wait *wait = data;
+
+  return hilum_image_slot_get_state (frontal_slot (wait->window)) == HILUM_SLOT_STATE_ERROR;
+}
+
+typedef struct
+{
+  gboolean seen_active;
+} BarWatch;
+
+static void
+revealer_notify_cb (GtkRevealer *revealer,
+                    GParamSpec  *pspec,
+                    BarWatch    *watch)
+{
+  watch->seen_active |= gtk_revealer_get_reveal_child (revealer);
+}
+
+/* A study of two 16×16 DICOM images (PA, LL) that only the server has. */
+static char *
+server_only_study (Client *client)
+{
+  g_autofree char *study_uid = g_strdup_printf ("1.2.826.0.1.3680043.10.1337.78.%u.%u",
+                                                (guint) getpid (), ++counter);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  const char *views[] = { "PA", "LL" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s-%u.dcm", work_dir, study_uid, v);
+      g_autofree char *study = g_strdup_printf ("StudyInstanceUID=%s", study_uid);
+      g_autofree char *series = g_strdup_printf ("SeriesInstanceUID=%s.%u", study_uid, v + 1);
+      g_autofree char *sop = g_strdup_printf ("SOPInstanceUID=%s.%u.1", study_uid, v + 1);
+      g_autofree char *view = g_strdup_printf ("ViewPosition=%s", views[v]);
+      const char *assignments[] = { study, series, sop, view, "StudyDate=20240306", NULL };
+      guint16 values[16 * 16];
+      g_autofree guint16 *words = NULL;
+      HilumFixtureDicom spec = { 16, 16, 0, 16, 12, FALSE, 1, NULL, NULL, "DX", NULL, 0, NULL };
+      g_autoptr(GFile) file = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        values[i] = (guint16) ((i * 16 + v * 500) % 4096);
+      words = hilum_fixture_pack_words (values, G_N_ELEMENTS (values), 12);
+      spec.pixels = words;
+      spec.pixels_size = sizeof values;
+      g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
+      g_assert_true (hilum_fixture_modify (path, assignments, &error));
+      g_assert_no_error (error);
+      file = g_file_new_for_path (path);
+      g_ptr_array_add (files, g_file_load_bytes (file, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (hilum_orthanc_store_instances (client->orthanc, files, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&study_uid);
+}
+
+static void
+test_server_study_in_the_app (void)
+{
+  g_autoptr(Client) modality = client_new ();
+  g_autofree char *first = server_only_study (modality);
+  g_autofree char *second = server_only_study (modality);
+  g_autoptr(GError) error = NULL;
+  HilumSyncService *service;
+  HilumWindow *window;
+  HilumDownloadBar *bar;
+  BarWatch watch = { FALSE };
+  Wait wait = { NULL, first };
+  HilumStore *store;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  service = hilum_application_get_sync_service (app);
+  store = hilum_application_get_store (app);
+  g_assert_nonnull (service);
+  g_assert_true (wait_until (synced, &wait, 30000));
+  wait.study_id = second;
+  g_assert_true (wait_until (synced, &wait, 30000));
+
+  window = hilum_window_new (app);
+  wait.window = window;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  bar = HILUM_DOWNLOAD_BAR (hilum_window_get_download_bar (window));
+  /* The bar's revealer says when it shows. */
+  g_signal_connect (gtk_widget_get_first_child (GTK_WIDGET (bar)), "notify::reveal-child",
+                    G_CALLBACK (revealer_notify_cb), &watch);
+
+  /* Opening it: the images come, the bar shows while they do and goes. */
+  wait.study_id = first;
+  g_assert_true (wait_until (listed, &wait, 10000));
+  g_assert_true (wait_until (both_show_images, &wait, 30000));
+  g_assert_true (watch.seen_active);
+  maybe_screenshot ("server-study-downloaded");
+  g_assert_cmpuint (hilum_store_cache_count_study (store, first), ==, 2);
+  g_assert_true (g_str_has_prefix (hilum_image_slot_get_path (frontal_slot (window)), g_get_user_cache_dir ()));
+  {
+    gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (hilum_download_bar_is_active (bar) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (hilum_download_bar_is_active (bar));
+  }
+
+  /* Keep Available Offline: pinned, and the menu's check says so. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "keep-offline", NULL);
+  g_assert_true (hilum_store_cache_is_pinned (store, first));
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "keep-offline");
+
+    g_assert_true (g_variant_get_boolean (state));
+  }
+
+  /* The server gone: the second study, never downloaded, says so; the first opens. */
+  hilum_sync_service_set_server (service, NULL, NULL);
+  wait.study_id = second;
+  g_assert_true (wait_until (listed, &wait, 10000));
+  g_assert_true (wait_until (frontal_shows_error, &wait, 30000));
+  g_assert_cmpstr (hilum_image_slot_get_error (frontal_slot (window)), ==,
+                   "This image has not been downloaded to this computer yet. Connect to the server to see it.");
+  g_assert_false (hilum_download_bar_is_active (bar));
+  maybe_screenshot ("server-study-never-downloaded");
+  wait.study_id = first;
+  g_assert_true (wait_until (listed, &wait, 10000));
+  g_assert_true (wait_until (both_show_images, &wait, 30000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = g_dir_make_tmp ("hilum-sync-app-XXXXXX", NULL);
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(HilumServer) address = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* A store and a cache of the test's own, before GLib is asked for them. */
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, dirs[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  sync_client_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  /* What Preferences → Server would have saved, and the password in the keyring. */
+  settings = g_settings_new ("io.github.hilum.Hilum");
+  g_settings_set_string (settings, "server-url", hilum_test_server_get_url (server));
+  g_settings_set_string (settings, "server-user", hilum_test_server_get_user (server));
+  g_settings_set_string (settings, "server-ca-file", hilum_test_server_get_ca_file (server));
+  g_assert_true (hilum_test_keyring_start (&error));
+  g_assert_no_error (error);
+  address = make_server (hilum_test_server_get_url (server), hilum_test_server_get_ca_file (server));
+  g_assert_true (hilum_credentials_store (address, hilum_test_server_get_password (server), NULL, &error));
+  g_assert_no_error (error);
+
+  app = hilum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+
+  g_test_add_func ("/hilum/sync-app/server-study-in-the-app", test_server_study_in_the_app);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  sync_client_finish ();
+  return status;
+}

@@ -17,6 +17,7 @@
 #include "hilum-application.h"
 #include "hilum-credentials.h"
 #include "hilum-download-bar.h"
+#include "hilum-find-dialog.h"
 #include "hilum-fixtures.h"
 #include "hilum-image-slot.h"
 #include "hilum-store-cache.h"
@@ -130,9 +131,11 @@ revealer_notify_cb (GtkRevealer *revealer,
   watch->seen_active |= gtk_revealer_get_reveal_child (revealer);
 }
 
-/* A study of two 16×16 DICOM images (PA, LL) that only the server has. */
+/* A study of two 16×16 DICOM images (PA, LL) that only the server has, with @tags
+ * (dcmodify assignments, nullable) besides. */
 static char *
-server_only_study (Client *client)
+server_study_with (Client             *client,
+                   const char * const *tags)
 {
   g_autofree char *study_uid = g_strdup_printf ("1.2.826.0.1.3680043.10.1337.78.%u.%u",
                                                 (guint) getpid (), ++counter);
@@ -147,7 +150,8 @@ server_only_study (Client *client)
       g_autofree char *series = g_strdup_printf ("SeriesInstanceUID=%s.%u", study_uid, v + 1);
       g_autofree char *sop = g_strdup_printf ("SOPInstanceUID=%s.%u.1", study_uid, v + 1);
       g_autofree char *view = g_strdup_printf ("ViewPosition=%s", views[v]);
-      const char *assignments[] = { study, series, sop, view, "StudyDate=20240306", NULL };
+      const char *fixed[] = { study, series, sop, view, "StudyDate=20240306", "SpecificCharacterSet=ISO_IR 192" };
+      g_autoptr(GPtrArray) assignments = g_ptr_array_new ();
       guint16 values[16 * 16];
       g_autofree guint16 *words = NULL;
       HilumFixtureDicom spec = { 16, 16, 0, 16, 12, FALSE, 1, NULL, NULL, "DX", NULL, 0, NULL };
@@ -159,7 +163,12 @@ server_only_study (Client *client)
       spec.pixels = words;
       spec.pixels_size = sizeof values;
       g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
-      g_assert_true (hilum_fixture_modify (path, assignments, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+        g_ptr_array_add (assignments, (gpointer) fixed[i]);
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        g_ptr_array_add (assignments, (gpointer) tags[i]);
+      g_ptr_array_add (assignments, NULL);
+      g_assert_true (hilum_fixture_modify (path, (const char * const *) assignments->pdata, &error));
       g_assert_no_error (error);
       file = g_file_new_for_path (path);
       g_ptr_array_add (files, g_file_load_bytes (file, NULL, NULL, &error));
@@ -168,6 +177,12 @@ server_only_study (Client *client)
   g_assert_true (hilum_orthanc_store_instances (client->orthanc, files, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&study_uid);
+}
+
+static char *
+server_only_study (Client *client)
+{
+  return server_study_with (client, NULL);
 }
 
 static void
@@ -243,6 +258,93 @@ test_server_study_in_the_app (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static HilumFindDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HILUM_IS_FIND_DIALOG (window))
+        return HILUM_FIND_DIALOG (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  HilumWindow *window;
+  guint        n;
+  const char  *first;
+} Listing;
+
+static gboolean
+lists (gpointer data)
+{
+  Listing *listing = data;
+  HilumWorklist *worklist = hilum_window_get_worklist (listing->window);
+
+  return hilum_worklist_get_showing_only (worklist)
+         && g_list_model_get_n_items (hilum_worklist_get_model (worklist)) == listing->n
+         && g_strcmp0 (hilum_worklist_get_selected_id (worklist), listing->first) == 0;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static gboolean
+dialog_says (gpointer data)
+{
+  return find_dialog () != NULL && hilum_find_dialog_get_error (find_dialog ()) != NULL;
+}
+
+/* Find Studies on the Server: June 2021, "nunez" (the name is Núñez): the two of June in
+ * the worklist, the newest selected; a date that is not one is said in the dialog. */
+static void
+test_find_on_server (void)
+{
+  g_autoptr(Client) modality = client_new ();
+  g_autofree char *tag = g_strdup_printf ("PatientName=Núñez^Ana %u", ++counter);
+  const char *first_tags[] = { tag, "StudyDate=20210601", NULL };
+  const char *second_tags[] = { tag, "StudyDate=20210602", NULL };
+  const char *other_tags[] = { tag, "StudyDate=20210801", NULL };
+  g_autofree char *older = server_study_with (modality, first_tags);
+  g_autofree char *newer = server_study_with (modality, second_tags);
+  g_autofree char *august = server_study_with (modality, other_tags);
+  g_autoptr(HilumServer) address = make_server (hilum_test_server_get_url (server), hilum_test_server_get_ca_file (server));
+  HilumWindow *window = hilum_window_new (app);
+  Listing listing = { window, 2, newer };
+
+  hilum_sync_service_set_server (hilum_application_get_sync_service (app), address,
+                                 hilum_test_server_get_password (server));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find-on-server", NULL);
+  g_assert_nonnull (find_dialog ());
+  maybe_screenshot ("find-dialog");
+  hilum_find_dialog_find (find_dialog (), "2021-06-01", "2021-06-30", NULL, "nunez ana");
+  g_assert_true (wait_until (no_dialog, NULL, 30000));
+  g_assert_true (wait_until (lists, &listing, 30000));
+  g_assert_true (hilum_store_has_study (hilum_application_get_store (app), older));
+  /* August's study may be here too (the app's own sync takes every study): only
+   * June's are listed. */
+  g_assert_nonnull (august);
+  maybe_screenshot ("found-on-server");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find-on-server", NULL);
+  hilum_find_dialog_find (find_dialog (), "2021-13-01", NULL, NULL, NULL);
+  g_assert_true (wait_until (dialog_says, NULL, 5000));
+  g_assert_cmpstr (hilum_find_dialog_get_error (find_dialog ()), ==,
+                   "“2021-13-01” is not a date: write it as year-month-day, e.g. 2024-03-05.");
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +384,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/hilum/sync-app/server-study-in-the-app", test_server_study_in_the_app);
+  g_test_add_func ("/hilum/sync-app/find-on-server", test_find_on_server);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "hilum-decoder.h"
@@ -17,6 +18,7 @@
 #include "hilum-image-fetcher.h"
 #include "hilum-image.h"
 #include "hilum-store-cache.h"
+#include "hilum-study-query.h"
 #include "hilum-study-loader.h"
 #include "hilum-sync-error.h"
 #include "sync-client.h"
@@ -30,9 +32,11 @@ pixel_value (guint view,
   return (guint16) ((i * 97 + view * 1013) % 4096);
 }
 
-/* A DICOM study of two images (PA, then LL) put on the server by STOW-RS: its UID. */
+/* A DICOM study of two images (PA, then LL) put on the server by STOW-RS, with @tags
+ * (dcmodify assignments, nullable) besides: its UID. */
 static char *
-server_only_study (Client *client)
+server_study_with (Client             *client,
+                   const char * const *tags)
 {
   g_autofree char *study_uid = g_strdup_printf ("1.2.826.0.1.3680043.10.1337.77.%u.%u",
                                                 (guint) getpid (), ++counter);
@@ -47,7 +51,9 @@ server_only_study (Client *client)
       g_autofree char *series = g_strdup_printf ("SeriesInstanceUID=%s.%u", study_uid, v + 1);
       g_autofree char *sop = g_strdup_printf ("SOPInstanceUID=%s.%u.1", study_uid, v + 1);
       g_autofree char *view = g_strdup_printf ("ViewPosition=%s", views[v]);
-      const char *assignments[] = { study, series, sop, view, "PatientID=P-77", "StudyDate=20240305", NULL };
+      const char *fixed[] = { study, series, sop, view, "PatientID=P-77", "StudyDate=20240305",
+                              "SpecificCharacterSet=ISO_IR 192" };
+      g_autoptr(GPtrArray) assignments = g_ptr_array_new ();
       guint16 values[SIDE * SIDE];
       g_autofree guint16 *words = NULL;
       HilumFixtureDicom spec = { SIDE, SIDE, 0, 16, 12, FALSE, 1, NULL, NULL, "DX", NULL, 0, NULL };
@@ -61,7 +67,12 @@ server_only_study (Client *client)
       spec.pixels_size = sizeof values;
       g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
       g_assert_no_error (error);
-      g_assert_true (hilum_fixture_modify (path, assignments, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+        g_ptr_array_add (assignments, (gpointer) fixed[i]);
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        g_ptr_array_add (assignments, (gpointer) tags[i]);
+      g_ptr_array_add (assignments, NULL);
+      g_assert_true (hilum_fixture_modify (path, (const char * const *) assignments->pdata, &error));
       g_assert_no_error (error);
       file = g_file_new_for_path (path);
       bytes = g_file_load_bytes (file, NULL, NULL, &error);
@@ -71,6 +82,12 @@ server_only_study (Client *client)
   g_assert_true (hilum_orthanc_store_instances (client->orthanc, files, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&study_uid);
+}
+
+static char *
+server_only_study (Client *client)
+{
+  return server_study_with (client, NULL);
 }
 
 static HilumImageFetcher *
@@ -323,6 +340,85 @@ test_cancel_leaves_nothing (void)
   g_assert_cmpuint (count_files (hilum_image_fetcher_get_cache_dir (fetcher)), ==, 0);
 }
 
+static char **
+find (Client     *client,
+      const char *from,
+      const char *to,
+      const char *modality,
+      const char *text)
+{
+  g_autoptr(HilumStudyQuery) query = hilum_study_query_new (from, to, modality, text);
+  g_autoptr(GError) error = NULL;
+  char **found = hilum_study_query_run (query, client->store, client->orthanc, 100, NULL, &error);
+
+  g_assert_no_error (error);
+  return found;
+}
+
+/* A QIDO-RS search by date range, modality and a text that is a patient's name, a
+ * patient id or a study description; every study found is in the store afterwards. */
+static void
+test_query_fills_the_store (void)
+{
+  g_autoptr(Client) modality = client_new ();
+  g_autofree char *tag = g_strdup_printf ("Q%u", ++counter);
+  g_autofree char *name = g_strdup_printf ("PatientName=García^Lucía %s", tag);
+  g_autofree char *patient = g_strdup_printf ("PatientID=ID-%s", tag);
+  g_autofree char *description = g_strdup_printf ("StudyDescription=Tórax %s", tag);
+  g_autofree char *other_name = g_strdup_printf ("PatientName=Pérez^Juan %s", tag);
+  const char *march[] = { name, "StudyDate=20190312", "Modality=CR", NULL };
+  const char *april[] = { patient, other_name, "StudyDate=20190415", "Modality=DX", NULL };
+  const char *may[] = { description, other_name, "StudyDate=20190520", "Modality=DX", NULL };
+  g_autofree char *a = server_study_with (modality, march);
+  g_autofree char *b = server_study_with (modality, april);
+  g_autofree char *c = server_study_with (modality, may);
+  g_autoptr(Client) laptop = client_new ();
+  g_auto(GStrv) by_name = NULL;
+  g_auto(GStrv) by_id = NULL;
+  g_auto(GStrv) by_description = NULL;
+  g_auto(GStrv) by_tag = NULL;
+  g_auto(GStrv) dx_in_spring = NULL;
+  g_autoptr(HilumStudyQuery) bad = hilum_study_query_new ("2019-02-30", NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* No accent, lower case: still García. */
+  by_name = find (laptop, NULL, NULL, NULL, "garcia lucia");
+  g_assert_true (g_strv_contains ((const char * const *) by_name, a));
+  g_assert_false (g_strv_contains ((const char * const *) by_name, b));
+  by_id = find (laptop, NULL, NULL, NULL, patient + strlen ("PatientID="));
+  g_assert_cmpuint (g_strv_length (by_id), ==, 1);
+  g_assert_cmpstr (by_id[0], ==, b);
+  by_description = find (laptop, NULL, NULL, NULL, description + strlen ("StudyDescription=T"));
+  g_assert_cmpuint (g_strv_length (by_description), ==, 1);
+  g_assert_cmpstr (by_description[0], ==, c);
+
+  /* The tag is in a name or a description of all three; the newest first. */
+  by_tag = find (laptop, NULL, NULL, NULL, tag);
+  g_assert_cmpuint (g_strv_length (by_tag), ==, 3);
+  g_assert_cmpstr (by_tag[0], ==, c);
+  g_assert_cmpstr (by_tag[1], ==, b);
+  g_assert_cmpstr (by_tag[2], ==, a);
+
+  /* DX between April and May of 2019, with the tag: b and c, not a (CR, March). */
+  dx_in_spring = find (laptop, "2019-04-01", "2019-05-31", "DX", tag);
+  g_assert_cmpuint (g_strv_length (dx_in_spring), ==, 2);
+  g_assert_cmpstr (dx_in_spring[0], ==, c);
+  g_assert_cmpstr (dx_in_spring[1], ==, b);
+
+  /* Each has its row and a document listing its two images. */
+  for (guint i = 0; by_tag[i] != NULL; i++)
+    {
+      g_autoptr(HilumDocument) document = hilum_store_get_document (laptop->store, by_tag[i], NULL);
+
+      g_assert_nonnull (document);
+      g_assert_cmpuint (hilum_document_get_n_images (document), ==, 2);
+    }
+
+  g_assert_null (hilum_study_query_run (bad, laptop->store, laptop->orthanc, 100, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "“2019-02-30” is not a date: write it as year-month-day, e.g. 2024-03-05.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/hilum/sync-images/uploaded-png-downloads-elsewhere", test_uploaded_png_downloads_elsewhere);
   g_test_add_func ("/hilum/sync-images/cache-limit-and-pinning", test_cache_limit_and_pinning);
   g_test_add_func ("/hilum/sync-images/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/hilum/sync-images/query-fills-the-store", test_query_fills_the_store);
 
   status = g_test_run ();
   sync_client_finish ();

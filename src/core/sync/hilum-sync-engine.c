@@ -998,3 +998,44 @@ hilum_sync_engine_run (HilumSyncEngine   *self,
     *summary = g_steal_pointer (&result);
   return TRUE;
 }
+
+gboolean
+hilum_sync_engine_take_studies (HilumSyncEngine  *self,
+                                const char      **study_uids,
+                                guint            *n_taken,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) pushed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Run run = { self, result, cancellable, changed, pushed };
+  guint taken = 0;
+
+  g_return_val_if_fail (HILUM_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (study_uids != NULL, FALSE);
+
+  for (guint i = 0; study_uids[i] != NULL; i++)
+    {
+      g_autofree char *remote_id = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (hilum_store_has_study (self->store, study_uids[i]))
+        continue;
+      remote_id = hilum_orthanc_lookup_study (self->orthanc, study_uids[i], cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Listed by QIDO, gone by now: nothing to take. */
+      if (remote_id == NULL)
+        continue;
+      if (!pull_remote_study (&run, remote_id, NULL, NULL, error))
+        return FALSE;
+      taken++;
+    }
+  if (n_taken != NULL)
+    *n_taken = taken;
+  return TRUE;
+}

@@ -90,6 +90,14 @@ gboolean          hilum_sync_engine_run              (HilumSyncEngine      *self
                                                       GError              **error);
 
 /* The store key under which the last /changes sequence number of @server is kept. */
+/* The studies of @study_uids (NULL-terminated; e.g. what a QIDO-RS query found) the
+ * store lacks: each gets its row and document now (the server's annotations, or a new
+ * document listing its images), without waiting for the next run. */
+gboolean          hilum_sync_engine_take_studies     (HilumSyncEngine      *self,
+                                                      const char          **study_uids,
+                                                      guint                *n_taken,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
 char             *hilum_sync_engine_changes_key      (const HilumServer    *server);
 
 G_END_DECLS

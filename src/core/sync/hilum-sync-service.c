@@ -15,6 +15,7 @@
 #include "hilum-decoder.h"
 #include "hilum-image.h"
 #include "hilum-secondary-capture.h"
+#include "hilum-study-query.h"
 #include "hilum-sync-error.h"
 #include "hilum-sync-service.h"
 
@@ -638,4 +639,90 @@ hilum_sync_service_describe (HilumSyncService *self)
     default:
       g_assert_not_reached ();
     }
+}
+
+typedef struct
+{
+  char            *store_path;
+  HilumServer     *server;
+  char            *password;
+  HilumStudyQuery *query;
+} FindData;
+
+static void
+find_data_free (FindData *data)
+{
+  g_free (data->store_path);
+  hilum_server_free (data->server);
+  g_free (data->password);
+  hilum_study_query_free (data->query);
+  g_free (data);
+}
+
+static void
+find_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FindData *data = task_data;
+  g_autoptr(HilumStore) store = NULL;
+  g_autoptr(HilumHttpClient) client = NULL;
+  g_autoptr(HilumOrthanc) orthanc = NULL;
+  GError *error = NULL;
+  char **found;
+
+  if ((store = hilum_store_open (data->store_path, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  client = hilum_http_client_new (data->server, data->password);
+  orthanc = hilum_orthanc_new (client);
+  found = hilum_study_query_run (data->query, store, orthanc, HILUM_SYNC_SERVICE_QUERY_LIMIT,
+                                 cancellable, &error);
+  if (found == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_strfreev);
+}
+
+void
+hilum_sync_service_find_studies_async (HilumSyncService      *self,
+                                       const HilumStudyQuery *query,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindData *data;
+
+  g_return_if_fail (HILUM_IS_SYNC_SERVICE (self));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_sync_service_find_studies_async);
+  if (self->server == NULL)
+    {
+      g_task_return_new_error (task, HILUM_SYNC_ERROR, HILUM_SYNC_ERROR_OFFLINE,
+                               _("Hilum is not connected to a server: connect to one in Preferences → Server."));
+      return;
+    }
+  data = g_new0 (FindData, 1);
+  data->store_path = g_strdup (hilum_store_get_path (self->store));
+  data->server = hilum_server_copy (self->server);
+  data->password = g_strdup (self->password);
+  data->query = hilum_study_query_copy (query);
+  g_task_set_task_data (task, data, (GDestroyNotify) find_data_free);
+  g_task_run_in_thread (task, find_thread);
+}
+
+char **
+hilum_sync_service_find_studies_finish (HilumSyncService  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hilum-image-fetcher.h"
+#include "hilum-study-query.h"
 #include "hilum-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,19 @@ HilumSyncSummary *hilum_sync_service_get_last_summary (HilumSyncService *self);
 char             *hilum_sync_service_describe       (HilumSyncService  *self);
 /* Reads the counts from the store again (after an edit, a resolution). */
 void              hilum_sync_service_update_counts  (HilumSyncService  *self);
+
+/* Searches the server's studies (QIDO-RS, at most HILUM_SYNC_SERVICE_QUERY_LIMIT per
+ * field searched) on a worker thread; each found gets its row and document in the store.
+ * The finish returns their Study Instance UIDs, newest first (GStrv). */
+#define HILUM_SYNC_SERVICE_QUERY_LIMIT 500
+void              hilum_sync_service_find_studies_async  (HilumSyncService      *self,
+                                                          const HilumStudyQuery *query,
+                                                          GCancellable          *cancellable,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
+char            **hilum_sync_service_find_studies_finish (HilumSyncService      *self,
+                                                          GAsyncResult          *result,
+                                                          GError               **error);
 
 /* (transfer none) the images of server studies, on demand (connected with the server) */
 HilumImageFetcher *hilum_sync_service_get_image_fetcher (HilumSyncService *self);

@@ -61,6 +61,7 @@ static const struct {
   { "win.import",                    { "<Control>i", NULL } },
   { "win.export",                    { "<Control>e", NULL } },
   { "app.sync-now",                  { "F5", NULL } },
+  { "win.find-on-server",            { "<Control><Shift>f", NULL } },
 };
 
 /* A store that cannot be opened: said once, in a dialog; the viewer still works. */

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hilum-application.h"
+#include "hilum-find-dialog.h"
 #include "hilum-store-cache.h"
 #include "hilum-transfer-dialog.h"
 #include "hilum-translator-view.h"
@@ -309,7 +311,50 @@ keep_listed_offline_action (GSimpleAction *action,
   _hilum_window_update_actions (self);
 }
 
+static void
+studies_found_cb (HilumWindow  *self,
+                  char        **study_ids,
+                  GtkWidget    *dialog)
+{
+  guint n = g_strv_length (study_ids);
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    {
+      _hilum_window_toast (self, _("The server has no studies that match."));
+      return;
+    }
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u study found on the server",
+                                        "%u studies found on the server", n), n);
+  hilum_worklist_show_only (self->worklist, (const char * const *) study_ids, label);
+  hilum_worklist_select_study_id (self->worklist, study_ids[0]);
+  _hilum_window_toast (self, label);
+}
+
+/* Find Studies on the Server (QIDO-RS): the worklist then lists what it found. */
+static void
+find_on_server_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HilumWindow *self = HILUM_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HilumSyncService *service = HILUM_IS_APPLICATION (app)
+                              ? hilum_application_get_sync_service (HILUM_APPLICATION (app)) : NULL;
+  GtkWidget *dialog;
+
+  if (service == NULL)
+    {
+      _hilum_window_toast (self, _("Finding studies on a server needs the local store, which could not be opened."));
+      return;
+    }
+  dialog = hilum_find_dialog_new (GTK_WINDOW (self), service);
+  g_signal_connect_object (dialog, "found", G_CALLBACK (studies_found_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_actions[] = {
+  { "find-on-server", find_on_server_action },
   { "keep-offline", NULL, NULL, "false", keep_offline_change },
   { "keep-listed-offline", keep_listed_offline_action },
   { "translation-mode", NULL, NULL, "false", translation_mode_change },

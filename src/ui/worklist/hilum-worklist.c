@@ -25,6 +25,8 @@ struct _HilumWorklist
   GtkDropDown        *sort_dropdown;
   GtkStack           *stack;
   GtkListView        *list_view;
+  GtkRevealer        *only_revealer;
+  GtkLabel           *only_label;
 
   HilumWorklistModel *items;
   GtkSingleSelection *selection;
@@ -34,6 +36,7 @@ struct _HilumWorklist
   GCancellable       *cancellable;
   char               *selected_id;   /* what was last notified */
   char               *pending_id;    /* to select when the running query ends */
+  GHashTable         *only;          /* (nullable) the ids a server query found */
   guint               generation;
   guint               busy : 1;
   guint               querying : 1;
@@ -275,6 +278,12 @@ query_cb (GObject      *source,
       return;
     }
 
+  /* A server query's studies only: few, looked up by id. */
+  if (self->only != NULL)
+    for (guint i = 0; i < items->len; i++)
+      if (!g_hash_table_contains (self->only, hilum_worklist_item_get_study_id (items->pdata[i])))
+        g_ptr_array_remove_index (items, i--);
+
   /* The studies scanned in this run are few: look them up, not the 100,000 rows. */
   if (g_hash_table_size (self->studies) > 0)
     for (guint i = 0; i < items->len; i++)
@@ -286,6 +295,40 @@ query_cb (GObject      *source,
           hilum_worklist_item_set_study (item, study);
       }
   hilum_worklist_set_items (self, items);
+}
+
+void
+hilum_worklist_show_only (HilumWorklist      *self,
+                          const char * const *study_ids,
+                          const char         *label)
+{
+  g_return_if_fail (HILUM_IS_WORKLIST (self));
+
+  g_clear_pointer (&self->only, g_hash_table_unref);
+  if (study_ids != NULL)
+    {
+      self->only = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; study_ids[i] != NULL; i++)
+        g_hash_table_add (self->only, g_strdup (study_ids[i]));
+      gtk_label_set_label (self->only_label, label != NULL ? label : "");
+    }
+  gtk_revealer_set_reveal_child (self->only_revealer, study_ids != NULL);
+  hilum_worklist_refresh (self);
+}
+
+gboolean
+hilum_worklist_get_showing_only (HilumWorklist *self)
+{
+  g_return_val_if_fail (HILUM_IS_WORKLIST (self), FALSE);
+
+  return self->only != NULL;
+}
+
+static void
+show_all_cb (HilumWorklist *self)
+{
+  hilum_worklist_show_only (self, NULL, NULL);
+  hilum_worklist_focus_list (self);
 }
 
 void
@@ -407,6 +450,7 @@ hilum_worklist_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->pending_id, g_free);
+  g_clear_pointer (&self->only, g_hash_table_unref);
 
   G_OBJECT_CLASS (hilum_worklist_parent_class)->finalize (object);
 }
@@ -476,6 +520,9 @@ hilum_worklist_class_init (HilumWorklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, stack);
   gtk_widget_class_bind_template_child (widget_class, HilumWorklist, list_view);
+  gtk_widget_class_bind_template_child (widget_class, HilumWorklist, only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HilumWorklist, only_label);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

@@ -71,5 +71,11 @@ void        hilum_worklist_focus_search        (HilumWorklist *self);
 gboolean    hilum_worklist_focus_list          (HilumWorklist *self);
 void        hilum_worklist_set_search          (HilumWorklist *self,
                                                 const char    *text);
+/* Lists only @study_ids (a server query's studies; NULL: all again) under a bar that says
+ * @label and has Show All. */
+void        hilum_worklist_show_only           (HilumWorklist      *self,
+                                                const char * const *study_ids,
+                                                const char         *label);
+gboolean    hilum_worklist_get_showing_only    (HilumWorklist *self);
 
 G_END_DECLS

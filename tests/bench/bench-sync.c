@@ -120,7 +120,8 @@ run_timed (HilumSyncEngine   *engine,
 static double
 curl_timed (const char *method,
             GPtrArray  *remote_ids,
-            GPtrArray  *bodies)
+            GPtrArray  *bodies,
+            GPtrArray  *versions)
 {
   g_autofree char *config_path = g_build_filename (dir, "curl.cfg", NULL);
   g_autoptr(GString) config = g_string_new (NULL);
@@ -137,7 +138,10 @@ curl_timed (const char *method,
         g_string_append (config, "next\n");
       g_string_append_printf (config, "url = \"%s/studies/%s/attachments/%s\"\n",
                               hilum_test_server_get_url (server), (char *) remote_ids->pdata[i],
-                              bodies != NULL ? "bench" : "hilum/data");
+                              bodies != NULL ? "hilum" : "hilum/data");
+      /* The same conditional write Hilum makes: the attachment replaced at its revision. */
+      if (versions != NULL)
+        g_string_append_printf (config, "header = \"If-Match: \\\"%s\\\"\"\n", (char *) versions->pdata[i]);
       g_string_append_printf (config, "cacert = \"%s\"\nuser = \"%s\"\noutput = /dev/null\nheader = \"Expect:\"\n",
                               hilum_test_server_get_ca_file (server), auth);
       if (bodies != NULL)
@@ -166,6 +170,7 @@ main (int   argc,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) remote_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *png = NULL;
   HilumSyncSummary *summary = NULL;
@@ -228,9 +233,10 @@ main (int   argc,
       g_file_set_contents (path, body, -1, NULL);
       g_ptr_array_add (bodies, path);
       g_ptr_array_add (remote_ids, g_strdup (record->remote_id));
+      g_ptr_array_add (versions, g_strdup (record->remote_version));
     }
-  curl_put_ms = curl_timed ("PUT", remote_ids, bodies);
-  curl_get_ms = curl_timed ("GET", remote_ids, NULL);
+  curl_put_ms = curl_timed ("PUT", remote_ids, bodies, versions);
+  curl_get_ms = curl_timed ("GET", remote_ids, NULL, NULL);
   g_print ("plain curl, the same %u PUTs: %.0f ms; the same %u GETs: %.0f ms\n",
            remote_ids->len, curl_put_ms, remote_ids->len, curl_get_ms);
   g_print ("push: %.2f× curl; pull: %.2f× curl (goal ≤ 1.5×)\n", push_ms / curl_put_ms, pull_ms / curl_get_ms);

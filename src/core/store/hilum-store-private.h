@@ -20,6 +20,8 @@ struct _HilumStore
    * one connection, its cached statements and its transactions are guarded here. */
   GRecMutex    lock;
   GHashTable  *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  /* Inside hilum_store_begin_batch (): each transaction is a savepoint of the batch's. */
+  guint        batch_depth;
   guint        read_only : 1;
 };
 

@@ -195,6 +195,8 @@ static gboolean
 begin (HilumStore  *self,
        GError     **error)
 {
+  if (self->batch_depth > 0)
+    return exec_sql (self, "SAVEPOINT hilum_step", error);
   return exec_sql (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -202,14 +204,55 @@ static gboolean
 commit (HilumStore  *self,
         GError     **error)
 {
+  if (self->batch_depth > 0)
+    return exec_sql (self, "RELEASE hilum_step", error);
   return exec_sql (self, "COMMIT", error);
 }
 
 static void
 rollback (HilumStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
+  if (sqlite3_get_autocommit (self->db))
+    return;
+  if (self->batch_depth > 0)
+    sqlite3_exec (self->db, "ROLLBACK TO hilum_step; RELEASE hilum_step", NULL, NULL, NULL);
+  else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+hilum_store_begin_batch (HilumStore  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (HILUM_IS_STORE (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  if (self->batch_depth == 0 && !exec_sql (self, "BEGIN IMMEDIATE", error))
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  self->batch_depth++;
+  return TRUE;
+}
+
+gboolean
+hilum_store_end_batch (HilumStore  *self,
+                       GError     **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth > 0, FALSE);
+
+  if (--self->batch_depth == 0)
+    {
+      ok = exec_sql (self, "COMMIT", error);
+      if (!ok)
+        rollback (self);
+    }
+  g_rec_mutex_unlock (&self->lock);
+  return ok;
 }
 
 gboolean

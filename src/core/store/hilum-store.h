@@ -104,6 +104,15 @@ GPtrArray     *hilum_store_get_audit                (HilumStore      *self,
                                                      const char      *study_id,
                                                      GError         **error);
 
+/* Many small writes as one transaction (each write a savepoint of it): what a sync run
+ * stores of a hundred studies costs one commit, not a hundred. The connection's lock is
+ * held from begin to end, so only the thread that began uses the store meanwhile; what
+ * the batch wrote is on disk at hilum_store_end_batch (). Nests. */
+gboolean       hilum_store_begin_batch              (HilumStore      *self,
+                                                     GError         **error);
+gboolean       hilum_store_end_batch                (HilumStore      *self,
+                                                     GError         **error);
+
 /* Worklist. */
 typedef enum
 {

@@ -28,6 +28,8 @@
  * network busy while the engine parses, merges and stores. */
 #define N_CONNECTIONS 4
 #define WINDOW 32
+/* Studies stored in one transaction during a pull or push. */
+#define BATCH 64
 
 struct _HilumSyncEngine
 {
@@ -62,6 +64,7 @@ typedef struct
   GCancellable     *cancellable;
   GHashTable       *changed;   /* study ids in summary->changed */
   GHashTable       *pushed;    /* remote id → documents pushed in this run */
+  GHashTable       *deleted;   /* study ids in summary->deleted_on_server */
 } Run;
 
 void
@@ -130,9 +133,9 @@ static void
 note_deleted (Run        *run,
               const char *study_id)
 {
-  for (guint i = 0; i < run->summary->deleted_on_server->len; i++)
-    if (g_str_equal (run->summary->deleted_on_server->pdata[i], study_id))
-      return;
+  /* A set beside the list: a server emptied of 100,000 studies is not 10¹⁰ compares. */
+  if (!g_hash_table_add (run->deleted, g_strdup (study_id)))
+    return;
   g_ptr_array_add (run->summary->deleted_on_server, g_strdup (study_id));
 }
 
@@ -302,7 +305,12 @@ pull_study (Run           *run,
           record = hilum_store_get_sync_record (self->store, study_id, NULL);
         }
 
-      if (record != NULL)
+      /* Nothing edited here since the last sync (no outbox, the document as it was
+       * synced): the server's document is the merge, without parsing ours. */
+      if (record != NULL && record->outbox_last == 0 && record->base_json != NULL &&
+          g_str_equal (record->json, record->base_json))
+        ;
+      else if (record != NULL)
         {
           local = hilum_document_new_from_string (record->json, -1, error);
           if (local == NULL)
@@ -434,20 +442,16 @@ pull_remote_study (Run           *run,
   return TRUE;
 }
 
-/* A conditional GET of each changed study on the pool's connections; each answer is
- * merged and stored here, in order, while the next ones travel. */
 static gboolean
-pull_studies (Run        *run,
-              GPtrArray  *remote_ids,
-              GHashTable *deleted,
-              GError    **error)
+pull_studies_batched (Run        *run,
+                      GPtrArray  *remote_ids,
+                      GHashTable *deleted,
+                      GError    **error)
 {
   HilumSyncEngine *self = run->self;
   g_autoptr(HilumTransferPool) pool = NULL;
   guint next = 0;
-
-  if (remote_ids->len == 0)
-    return TRUE;
+  guint in_batch = 0;
   pool = hilum_transfer_pool_new (self->orthanc, MIN (N_CONNECTIONS, remote_ids->len), self->retry_base_ms,
                                   self->retry_max_ms, self->retry_attempts, run->cancellable);
   while (next < remote_ids->len || hilum_transfer_pool_get_n_outstanding (pool) > 0)
@@ -485,8 +489,37 @@ pull_studies (Run        *run,
         }
       if (!pull_remote_study (run, done->remote_id, done->study_id, done, error))
         return FALSE;
+      /* What is stored goes to disk now and then, and the UI's writes get their turn. */
+      if (++in_batch == BATCH && !(in_batch = 0) &&
+          (!hilum_store_end_batch (self->store, error) || !hilum_store_begin_batch (self->store, error)))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* A conditional GET of each changed study on the pool's connections; each answer is
+ * merged and stored here, in order, while the next ones travel — BATCH studies to a
+ * transaction. */
+static gboolean
+pull_studies (Run        *run,
+              GPtrArray  *remote_ids,
+              GHashTable *deleted,
+              GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (remote_ids->len == 0)
+    return TRUE;
+  if (!hilum_store_begin_batch (run->self->store, error))
+    return FALSE;
+  ok = pull_studies_batched (run, remote_ids, deleted, &local_error);
+  /* Even after a failure: every study merged so far is whole and stays. */
+  if (!hilum_store_end_batch (run->self->store, ok ? &local_error : NULL))
+    ok = FALSE;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
 }
 
 static gboolean
@@ -977,7 +1010,8 @@ hilum_sync_engine_run (HilumSyncEngine   *self,
   g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) pushed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Run run = { self, result, cancellable, changed, pushed };
+  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Run run = { self, result, cancellable, changed, pushed, deleted };
 
   /* Pull first: pending edits then merge with what others did before going up, and
    * the push is rarely refused. */
@@ -1009,7 +1043,8 @@ hilum_sync_engine_take_studies (HilumSyncEngine  *self,
   g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) pushed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Run run = { self, result, cancellable, changed, pushed };
+  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Run run = { self, result, cancellable, changed, pushed, deleted };
   guint taken = 0;
 
   g_return_val_if_fail (HILUM_IS_SYNC_ENGINE (self), FALSE);

@@ -161,6 +161,19 @@ test_unsynced (Fixture       *fixture,
 
   g_assert_null (hilum_store_get_sync_record (fixture->store, "nope", &error));
   g_assert_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A study that stays here (the demo) is never pending, edited or not. */
+  {
+    g_autofree char *without = NULL;
+
+    g_assert_true (hilum_store_set_local_only (fixture->store, "s2", &error));
+    g_assert_no_error (error);
+    edit (fixture, "s2", "Heart.", "2026-01-01T10:02:00Z");
+    without = unsynced_ids (fixture);
+    g_assert_cmpstr (without, ==, "s1");
+    g_assert_cmpuint (hilum_store_count_unsynced (fixture->store), ==, 1);
+  }
 }
 
 /* A push makes the pushed document the base; an edit committed while it was on the way
@@ -439,7 +452,7 @@ test_migrate_version_1 (void)
 
   store = hilum_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (store, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sql_int (store, "PRAGMA user_version"), ==, 4);
 
   document = hilum_store_get_document (store, "s1", &error);
   g_assert_no_error (error);

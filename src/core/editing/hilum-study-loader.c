@@ -212,6 +212,10 @@ hilum_study_loader_register (HilumStore  *store,
     return 0;
   if (!hilum_store_put_documents (store, documents, NULL, NULL, error))
     return 0;
+  /* The demo is for trying Hilum out: it never goes to a server. */
+  for (guint i = 0; demo && i < documents->len; i++)
+    if (!hilum_store_set_local_only (store, hilum_document_get_study_id (documents->pdata[i]), error))
+      return 0;
   return documents->len;
 }
 

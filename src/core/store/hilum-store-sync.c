@@ -83,10 +83,12 @@ static const char unsynced_sql[] =
   "  SELECT o.study_id AS study_id, o.first AS first FROM"
   "    (SELECT study_id, min(id) AS first FROM outbox GROUP BY study_id) o"
   "    JOIN documents d ON d.study_id = o.study_id WHERE d.remote_deleted = 0"
+  "      AND NOT EXISTS (SELECT 1 FROM local_only_studies l WHERE l.study_id = d.study_id)"
   "  UNION ALL"
   "  SELECT d.study_id, NULL FROM documents d INDEXED BY documents_never_synced"
   "    WHERE d.remote_version IS NULL AND d.remote_deleted = 0"
-  "      AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.study_id = d.study_id))"
+  "      AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.study_id = d.study_id)"
+  "      AND NOT EXISTS (SELECT 1 FROM local_only_studies l WHERE l.study_id = d.study_id))"
   " ORDER BY first IS NULL, first, study_id";
 
 GPtrArray *
@@ -752,5 +754,24 @@ hilum_store_set_sync_value (HilumStore  *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
 
+  return _hilum_store_step_done (self, stmt, error);
+}
+
+gboolean
+hilum_store_set_local_only (HilumStore  *self,
+                            const char  *study_id,
+                            GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (study_id != NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _hilum_store_prepare (self, "INSERT OR IGNORE INTO local_only_studies (study_id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, study_id, -1, SQLITE_TRANSIENT);
   return _hilum_store_step_done (self, stmt, error);
 }

@@ -91,6 +91,11 @@ gboolean          hilum_store_set_remote_id       (HilumStore      *self,
                                                    const char      *study_id,
                                                    const char      *remote_id,
                                                    GError         **error);
+/* A study that stays on this computer (the built-in demo): never listed as unsynced,
+ * never pushed. */
+gboolean          hilum_store_set_local_only      (HilumStore      *self,
+                                                   const char      *study_id,
+                                                   GError         **error);
 /* A study that was deleted on the server: its document stays here (and is reported),
  * and it is not pushed again until the user decides. */
 gboolean          hilum_store_set_remote_deleted  (HilumStore      *self,

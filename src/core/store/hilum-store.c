@@ -31,7 +31,7 @@
  * revision last synced, a study deleted on the server, an id per audit event (so that
  * the union of two clients' audit logs has each event once), the sync state, the study
  * of each cached image and the studies kept available offline. */
-#define HILUM_STORE_SCHEMA_VERSION 3
+#define HILUM_STORE_SCHEMA_VERSION 4
 
 G_DEFINE_FINAL_TYPE (HilumStore, hilum_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hilum-store-error-quark, hilum_store_error)
@@ -487,6 +487,11 @@ static const char migrate_to_3_sql[] =
   "  study_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (study_id) ON DELETE CASCADE,"
   "  n_conflicts INTEGER NOT NULL);";
 
+/* Version 4: studies that stay on this computer (the built-in demo): never pushed. */
+static const char migrate_to_4_sql[] =
+  "CREATE TABLE local_only_studies ("
+  "  study_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (study_id) ON DELETE CASCADE);";
+
 /* Brings a store of an older schema to HILUM_STORE_SCHEMA_VERSION in one transaction:
  * either every step lands or none does, and no row is dropped. */
 static gboolean
@@ -510,7 +515,8 @@ migrate (HilumStore  *self,
     }
 
   if ((user_version < 2 && !migrate_to_2 (self, error)) ||
-      (user_version < 3 && !exec_sql (self, migrate_to_3_sql, error)))
+      (user_version < 3 && !exec_sql (self, migrate_to_3_sql, error)) ||
+      (user_version < 4 && !exec_sql (self, migrate_to_4_sql, error)))
     {
       rollback (self);
       return FALSE;
@@ -557,6 +563,7 @@ create_schema (HilumStore  *self,
       !exec_sql (self, _hilum_store_worklist_schema, error) ||
       !migrate_to_2 (self, error) ||
       !exec_sql (self, migrate_to_3_sql, error) ||
+      !exec_sql (self, migrate_to_4_sql, error) ||
       !exec_sql (self, pragmas, error) ||
       !commit (self, error))
     {

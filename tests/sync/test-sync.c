@@ -772,11 +772,22 @@ test_keyring (void)
                            "--ca", hilum_test_server_get_ca_file (server),
                            "--user", hilum_test_server_get_user (server), "--json", NULL };
     g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "HILUM_PASSWORD");
+    g_autofree char *store_bytes = NULL;
+    gsize length = 0;
 
+    /* Every debug message on, to look for the secret in them too. */
+    env = g_environ_setenv (env, "G_MESSAGES_DEBUG", "all", TRUE);
     g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
     g_test_message ("%s", err);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (out, "\"pushed\""));
+
+    /* The password is nowhere: not in what it printed, not in the store it wrote. */
+    g_assert_null (strstr (out, hilum_test_server_get_password (server)));
+    g_assert_null (strstr (err, hilum_test_server_get_password (server)));
+    g_assert_null (strstr (err, "Authorization"));
+    g_assert_true (g_file_get_contents (path, &store_bytes, &length, NULL));
+    g_assert_null (g_strstr_len (store_bytes, (gssize) length, hilum_test_server_get_password (server)));
   }
 
   g_assert_true (hilum_credentials_clear (address, NULL, &error));

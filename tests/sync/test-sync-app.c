@@ -364,7 +364,6 @@ main (int   argc,
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
       g_setenv (dirs[i], dir, TRUE);
     }
-  g_setenv ("GTK_A11Y", "none", TRUE);
   sync_client_init (&argc, &argv);
   gtk_init ();
   adw_init ();

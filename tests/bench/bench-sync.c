@@ -227,7 +227,7 @@ main (int   argc,
     {
       g_autoptr(HilumSyncRecord) record = hilum_store_get_sync_record (a, ids->pdata[i], NULL);
       g_autoptr(JsonNode) audit = hilum_store_get_audit_events (a, ids->pdata[i], NULL);
-      g_autofree char *body = hilum_sync_payload_build (record->json, audit);
+      g_autofree char *body = hilum_sync_payload_build (record->json, audit, NULL);
       char *path = g_strdup_printf ("%s/body-%u.json", dir, i);
 
       g_file_set_contents (path, body, -1, NULL);

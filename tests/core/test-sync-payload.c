@@ -7,6 +7,7 @@
 
 #include "hilum-sync-payload.h"
 
+#define BY "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
 #define DOC "{\"schema\":\"hilum-study/1\",\"study\":{\"study_id\":\"s1\",\"status\":\"new\"}," \
             "\"images\":[],\"readers\":[],\"findings\":[],\"x_kept\":{\"a\":[1,2]}}"
 
@@ -14,8 +15,11 @@ static void
 test_round_trip (void)
 {
   g_autoptr(JsonNode) audit = json_from_string ("[{\"event_id\":\"e1\",\"op\":{\"op\":\"set-study-field\",\"field\":\"status\",\"value\":\"in_progress\"}}]", NULL);
-  g_autofree char *body = hilum_sync_payload_build (DOC, audit);
-  g_autofree char *again = hilum_sync_payload_build (DOC, audit);
+  g_autofree char *body = hilum_sync_payload_build (DOC, audit, BY);
+  g_autofree char *again = hilum_sync_payload_build (DOC, audit, BY);
+  g_autofree char *no_one = hilum_sync_payload_build (DOC, audit, "not-a-uuid\",\"x\":\"");
+  g_autofree char *by = NULL;
+  g_autofree char *nobody = NULL;
   g_autofree char *written = NULL;
   g_autoptr(HilumDocument) document = NULL;
   g_autoptr(JsonNode) events = NULL;
@@ -24,8 +28,15 @@ test_round_trip (void)
   g_assert_cmpstr (body, ==, again);
   g_assert_true (g_str_has_prefix (body, "{\"schema\":\"hilum-sync/1\",\"document\":" DOC ",\"audit\":["));
 
-  g_assert_true (hilum_sync_payload_parse (body, strlen (body), "s1", &document, &events, &error));
+  g_assert_true (hilum_sync_payload_parse (body, strlen (body), "s1", &document, &events, &by, &error));
   g_assert_no_error (error);
+  /* Whose it is comes back; what is not an identity is never written nor read. */
+  g_assert_cmpstr (by, ==, BY);
+  g_assert_null (strstr (no_one, "not-a-uuid"));
+  g_clear_object (&document);
+  g_clear_pointer (&events, json_node_unref);
+  g_assert_true (hilum_sync_payload_parse (no_one, strlen (no_one), "s1", &document, &events, &nobody, &error));
+  g_assert_null (nobody);
   written = hilum_document_to_string (document, FALSE);
   g_assert_cmpstr (written, ==, DOC);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (events)), ==, 1);
@@ -40,7 +51,7 @@ test_no_audit (void)
   g_autoptr(JsonNode) events = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hilum_sync_payload_parse (body, strlen (body), "s1", &document, &events, &error));
+  g_assert_true (hilum_sync_payload_parse (body, strlen (body), "s1", &document, &events, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (events));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (events)), ==, 0);
@@ -56,7 +67,7 @@ assert_refused (const char *body,
   JsonNode *events = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (hilum_sync_payload_parse (body, length, "s1", &document, &events, &error));
+  g_assert_false (hilum_sync_payload_parse (body, length, "s1", &document, &events, NULL, &error));
   g_assert_error (error, HILUM_SYNC_PAYLOAD_ERROR, code);
   g_assert_cmpstr (error->message, ==, message);
   g_assert_null (document);
@@ -112,7 +123,7 @@ test_deep_nesting (void)
     g_autoptr(JsonNode) events = NULL;
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (hilum_sync_payload_parse (brackets, strlen (brackets), "s1", &document, &events, &error));
+    g_assert_true (hilum_sync_payload_parse (brackets, strlen (brackets), "s1", &document, &events, NULL, &error));
     g_assert_no_error (error);
   }
 }

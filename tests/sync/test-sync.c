@@ -436,6 +436,29 @@ test_conflict_resolved_in_report (void)
   s4 = sync_ok (b);
   g_assert_cmpuint (s4->conflicts->len, ==, 2);
 
+  /* On the first computer, once it pulls, the field shows the second one's value (the
+   * merge pushed last), yet Mine is still what was written there. */
+  {
+    g_autoptr(HilumSyncSummary) pulled = sync_ok (a);
+    g_autoptr(HilumDocument) on_a = hilum_store_get_document (a->store, study_id, NULL);
+    g_autoptr(HilumSession) session_a = hilum_session_new (a->store, on_a, "r1", "Ana Muñoz", HILUM_READER_ROLE_READER);
+    g_autoptr(GString) shown_a = g_string_new (NULL);
+    GtkWidget *window_a = gtk_window_new ();
+    HilumReportPanel *panel_a = HILUM_REPORT_PANEL (hilum_report_panel_new ());
+
+    gtk_window_set_child (GTK_WINDOW (window_a), GTK_WIDGET (panel_a));
+    hilum_report_panel_set_session (panel_a, session_a);
+    gtk_window_present (GTK_WINDOW (window_a));
+    spin ();
+    card = first_card (hilum_finding_row_get_conflicts (HILUM_FINDING_ROW (hilum_report_panel_get_row (panel_a, "f0"))));
+    collect_labels (GTK_WIDGET (card), shown_a);
+    g_assert_cmpstr (shown_a->str, ==, "Spanish sentence: changed on two computers\n"
+                                       "Mine\nCardiomegalia leve.\nTheirs\nCardiomegalia moderada.\n"
+                                       "Keep _Mine\nKeep _Theirs\n_Edit…\n");
+    gtk_window_destroy (GTK_WINDOW (window_a));
+    spin ();
+  }
+
   document = hilum_store_get_document (b->store, study_id, NULL);
   session = hilum_session_new (b->store, document, "r2", "Luis Gil", HILUM_READER_ROLE_READER);
   window = gtk_window_new ();

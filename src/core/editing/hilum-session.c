@@ -545,6 +545,14 @@ hilum_session_new (HilumStore      *store,
                        NULL);
 }
 
+HilumStore *
+hilum_session_get_store (HilumSession *self)
+{
+  g_return_val_if_fail (HILUM_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
 HilumDocument *
 hilum_session_get_document (HilumSession *self)
 {

@@ -43,6 +43,8 @@ HilumSession    *hilum_session_new               (HilumStore     *store,
                                                   const char     *reader_name,
                                                   HilumReaderRole role);
 HilumDocument   *hilum_session_get_document      (HilumSession   *self);
+/* (nullable) (transfer none) the store it commits to */
+HilumStore      *hilum_session_get_store         (HilumSession   *self);
 const char      *hilum_session_get_reader_id     (HilumSession   *self);
 HilumReaderRole  hilum_session_get_role          (HilumSession   *self);
 

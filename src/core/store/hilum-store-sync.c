@@ -13,6 +13,7 @@
 
 #include "hilum-store-private.h"
 #include "hilum-store-sync.h"
+#include "hilum-uuid.h"
 
 void
 hilum_sync_record_free (HilumSyncRecord *record)
@@ -774,4 +775,28 @@ hilum_store_set_local_only (HilumStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, study_id, -1, SQLITE_TRANSIENT);
   return _hilum_store_step_done (self, stmt, error);
+}
+
+char *
+hilum_store_get_identity (HilumStore  *self,
+                          GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *identity;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  identity = hilum_store_get_sync_value (self, "identity", &local_error);
+  if (identity != NULL || local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return identity;
+    }
+  identity = hilum_uuid_new ();
+  if (!hilum_store_set_sync_value (self, "identity", identity, error))
+    g_clear_pointer (&identity, g_free);
+  return identity;
 }

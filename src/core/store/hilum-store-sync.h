@@ -91,6 +91,11 @@ gboolean          hilum_store_set_remote_id       (HilumStore      *self,
                                                    const char      *study_id,
                                                    const char      *remote_id,
                                                    GError         **error);
+/* (transfer full) this store's identity, a UUID made the first time it is asked for
+ * and kept: which computer a synced value came from. NULL with @error set when it cannot
+ * be stored. */
+char             *hilum_store_get_identity        (HilumStore      *self,
+                                                   GError         **error);
 /* A study that stays on this computer (the built-in demo): never listed as unsynced,
  * never pushed. */
 gboolean          hilum_store_set_local_only      (HilumStore      *self,

@@ -20,6 +20,8 @@ hilum_conflict_free (HilumConflict *self)
   g_free (self->finding_id);
   g_free (self->box_id);
   g_free (self->field);
+  g_free (self->current_by);
+  g_free (self->other_by);
   g_clear_pointer (&self->current, json_node_unref);
   g_clear_pointer (&self->other, json_node_unref);
   g_free (self);
@@ -198,8 +200,10 @@ conflict_new (HilumDocument *document,
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonArray *path = hilum_json_get_array (entry, "path");
   JsonArray *values = hilum_json_get_array (entry, "values");
+  JsonArray *by = hilum_json_get_array (entry, "by");
   HilumConflict *conflict;
   JsonNode *current;
+  gint other_index = -1;
 
   if (path == NULL || values == NULL || json_array_get_length (values) != 2 ||
       hilum_json_get_string (entry, "conflict_id", NULL) == NULL)
@@ -213,7 +217,7 @@ conflict_new (HilumDocument *document,
   conflict->box_id = g_strdup (hilum_json_get_string (entry, "box_id", NULL));
   conflict->field = g_strdup (hilum_json_get_string (entry, "field", ""));
   conflict->current = current != NULL ? json_node_copy (current) : NULL;
-  /* The recorded value the document does not show now. */
+  /* The recorded value the document does not show now, and whose each one is. */
   for (guint i = 0; i < 2; i++)
     {
       JsonNode *value = json_array_get_element (values, i);
@@ -223,8 +227,19 @@ conflict_new (HilumDocument *document,
         {
           conflict->other = present != NULL ? json_node_copy (present) : NULL;
           if (!hilum_json_node_equal (present, current))
-            break;
+            {
+              other_index = i;
+              break;
+            }
         }
+    }
+  if (by != NULL && json_array_get_length (by) == 2 && other_index >= 0)
+    {
+      JsonNode *other_by = json_array_get_element (by, (guint) other_index);
+      JsonNode *current_by = json_array_get_element (by, (guint) (1 - other_index));
+
+      conflict->other_by = hilum_json_node_is_string (other_by) ? g_strdup (json_node_get_string (other_by)) : NULL;
+      conflict->current_by = hilum_json_node_is_string (current_by) ? g_strdup (json_node_get_string (current_by)) : NULL;
     }
   return conflict;
 }
@@ -426,6 +441,21 @@ hilum_conflict_resolve (HilumDocument        *document,
 
   /* TRANSLATORS: an edit in the undo menu and the history */
   return hilum_operation_new_batch (C_("operation", "Resolve Conflict"), g_steal_pointer (&ops));
+}
+
+HilumConflictMine
+hilum_conflict_which_is_mine (const HilumConflict *self,
+                              const char          *identity)
+{
+  g_return_val_if_fail (self != NULL, HILUM_CONFLICT_MINE_UNKNOWN);
+
+  if (identity == NULL || g_strcmp0 (self->current_by, self->other_by) == 0)
+    return HILUM_CONFLICT_MINE_UNKNOWN;
+  if (g_strcmp0 (self->current_by, identity) == 0)
+    return HILUM_CONFLICT_MINE_CURRENT;
+  if (g_strcmp0 (self->other_by, identity) == 0)
+    return HILUM_CONFLICT_MINE_OTHER;
+  return HILUM_CONFLICT_MINE_UNKNOWN;
 }
 
 gboolean

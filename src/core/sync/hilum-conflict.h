@@ -23,6 +23,8 @@ typedef struct
   char     *field;        /* "text.es", "labels", "box", "finding", "study.indication" … */
   JsonNode *current;      /* (nullable: absent, deleted) what the document holds now */
   JsonNode *other;        /* (nullable: absent, deleted) the other value */
+  char     *current_by;   /* (nullable) the identity of the store each value came from */
+  char     *other_by;
 } HilumConflict;
 
 typedef enum
@@ -48,6 +50,19 @@ HilumOperation *hilum_conflict_resolve         (HilumDocument       *document,
                                                 HilumConflictChoice  choice,
                                                 JsonNode            *edited,
                                                 GError             **error);
+
+/* Which value is this store's own (@identity: hilum_store_get_identity ()): the current
+ * one, the other one, or neither known (a third computer, or a conflict from before
+ * stores named themselves). */
+typedef enum
+{
+  HILUM_CONFLICT_MINE_UNKNOWN,
+  HILUM_CONFLICT_MINE_CURRENT,
+  HILUM_CONFLICT_MINE_OTHER,
+} HilumConflictMine;
+
+HilumConflictMine hilum_conflict_which_is_mine (const HilumConflict *self,
+                                                const char          *identity);
 
 /* A sentence or a study text: one a person can write a third value for (Edit). */
 gboolean        hilum_conflict_is_text         (const HilumConflict *self);

@@ -22,6 +22,8 @@ typedef struct
   GPtrArray  *conflicts;   /* JsonNode objects of new conflicts */
   GHashTable *conflict_ids;
   GPtrArray  *report;      /* HilumMergeConflict */
+  const char *local_by;    /* (nullable) whose the local and the remote values are */
+  const char *remote_by;
   GError     *error;
 } Merge;
 
@@ -174,6 +176,21 @@ add_conflict (Merge    *merge,
   json_builder_add_value (builder, copy_or_null (local));
   json_builder_add_value (builder, copy_or_null (remote));
   json_builder_end_array (builder);
+  /* The stores each value comes from, so every computer can say which is its own. */
+  if (merge->local_by != NULL || merge->remote_by != NULL)
+    {
+      json_builder_set_member_name (builder, "by");
+      json_builder_begin_array (builder);
+      if (merge->local_by != NULL)
+        json_builder_add_string_value (builder, merge->local_by);
+      else
+        json_builder_add_null_value (builder);
+      if (merge->remote_by != NULL)
+        json_builder_add_string_value (builder, merge->remote_by);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
   g_ptr_array_add (merge->conflicts, json_builder_get_root (builder));
 }
@@ -594,6 +611,17 @@ hilum_merge_documents (HilumDocument  *base,
                        HilumDocument  *remote,
                        GError        **error)
 {
+  return hilum_merge_documents_by (base, local, remote, NULL, NULL, error);
+}
+
+HilumMergeResult *
+hilum_merge_documents_by (HilumDocument  *base,
+                          HilumDocument  *local,
+                          HilumDocument  *remote,
+                          const char     *local_by,
+                          const char     *remote_by,
+                          GError        **error)
+{
   g_autoptr(JsonNode) base_node = NULL;
   g_autoptr(JsonNode) local_node = NULL;
   g_autoptr(JsonNode) remote_node = NULL;
@@ -626,6 +654,8 @@ hilum_merge_documents (HilumDocument  *base,
   remote_node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (remote_node, hilum_document_get_root (remote));
 
+  merge.local_by = local_by;
+  merge.remote_by = remote_by;
   merge.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   merge.conflict_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge.report = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_conflict_free);

@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  *
  *   "conflicts": [{"conflict_id": "…", "path": ["findings", F, "text", "es"],
  *                  "finding_id": F | null, "box_id": B | null, "field": "text.es",
- *                  "base": V | null, "values": [V1, V2]}]
+ *                  "base": V | null, "values": [V1, V2], "by": [S1, S2]}]
  *
+ * "by" (when the merge was told) names the stores V1 and V2 come from.
  * conflict_id is a digest of the path and the two values, so two clients that meet
  * the same conflict record it once. The conflicts lists of both sides merge as a set:
  * one resolved (removed) on one side is resolved. A NULL base (a study never synced
@@ -50,6 +51,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumMergeResult, hilum_merge_result_free)
 HilumMergeResult *hilum_merge_documents    (HilumDocument *base,
                                             HilumDocument *local,
                                             HilumDocument *remote,
+                                            GError       **error);
+/* The same, naming the stores the local and remote documents come from (nullable; see
+ * hilum_store_get_identity ()): each new conflict keeps them in its "by", so on every
+ * computer the report can say which value is its own. */
+HilumMergeResult *hilum_merge_documents_by (HilumDocument *base,
+                                            HilumDocument *local,
+                                            HilumDocument *remote,
+                                            const char    *local_by,
+                                            const char    *remote_by,
                                             GError       **error);
 
 G_END_DECLS

@@ -45,6 +45,7 @@ struct _HilumSyncEngine
   guint                 retry_base_ms;
   guint                 retry_max_ms;
   guint                 retry_attempts;
+  char                 *identity;      /* (nullable) the store's, on what it pushes */
 };
 
 G_DEFINE_FINAL_TYPE (HilumSyncEngine, hilum_sync_engine, G_TYPE_OBJECT)
@@ -239,6 +240,7 @@ pull_study (Run           *run,
       g_autoptr(GError) local_error = NULL;
       g_autofree char *version = NULL;
       g_autofree char *remote_json = NULL;
+      g_autofree char *remote_by = NULL;
       HilumBackoff backoff;
       const char *study_id = known_study_id;
       gboolean got;
@@ -280,7 +282,7 @@ pull_study (Run           *run,
         return TRUE;       /* 304: what this store already has */
 
       if (!hilum_sync_payload_parse (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                                     study_id, &remote, &audit, &local_error))
+                                     study_id, &remote, &audit, &remote_by, &local_error))
         {
           note_problem (run, local_error);
           *outcome = PULL_PROBLEM;
@@ -322,7 +324,7 @@ pull_study (Run           *run,
 
       if (local != NULL)
         {
-          result = hilum_merge_documents (base, local, remote, &local_error);
+          result = hilum_merge_documents_by (base, local, remote, self->identity, remote_by, &local_error);
           if (result == NULL)
             {
               note_problem (run, local_error);
@@ -747,7 +749,7 @@ push_study (Run        *run,
       if ((audit = hilum_store_get_audit_events (self->store, study_id, error)) == NULL)
         return FALSE;
       {
-        char *text = hilum_sync_payload_build (record->json, audit);
+        char *text = hilum_sync_payload_build (record->json, audit, self->identity);
 
         body = g_bytes_new_take (text, strlen (text));
       }
@@ -838,7 +840,7 @@ push (Run     *run,
             }
           if ((audit = hilum_store_get_audit_events_json (self->store, study_id, error)) == NULL)
             return FALSE;
-          text = hilum_sync_payload_build_text (record->json, audit);
+          text = hilum_sync_payload_build_text (record->json, audit, self->identity);
           transfer = hilum_transfer_new (HILUM_TRANSFER_PUT, record->remote_id, record->remote_version);
           transfer->body = g_bytes_new_take (text, strlen (text));
           transfer->study_id = g_strdup (study_id);
@@ -934,6 +936,7 @@ hilum_sync_engine_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->orthanc);
   g_clear_pointer (&self->server_name, g_free);
+  g_clear_pointer (&self->identity, g_free);
 
   G_OBJECT_CLASS (hilum_sync_engine_parent_class)->finalize (object);
 }
@@ -966,6 +969,8 @@ hilum_sync_engine_new (HilumStore   *store,
   self->orthanc = g_object_ref (orthanc);
   self->server_name = hilum_server_get_display_name (
     hilum_http_client_get_server (hilum_orthanc_get_client (orthanc)));
+  /* Without one (a read-only store) conflicts just cannot say whose each value is. */
+  self->identity = hilum_store_get_identity (store, NULL);
   return self;
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hilum-json.h"
 #include "hilum-sync-payload.h"
 
 /* A study document nests about ten levels; unknown fields may add some. */
@@ -22,28 +23,33 @@ G_DEFINE_QUARK (hilum-sync-payload-error-quark, hilum_sync_payload_error)
 
 char *
 hilum_sync_payload_build (const char *document_json,
-                          JsonNode   *audit)
+                          JsonNode   *audit,
+                          const char *by)
 {
   g_autofree char *audit_json = NULL;
 
   g_return_val_if_fail (document_json != NULL, NULL);
   g_return_val_if_fail (audit == NULL || JSON_NODE_HOLDS_ARRAY (audit), NULL);
 
-  /* The document goes in as the store wrote it: no second serialisation that could
-   * reorder or reformat anything. */
   audit_json = audit != NULL ? json_to_string (audit, FALSE) : g_strdup ("[]");
-  return g_strconcat ("{\"schema\":\"" HILUM_SYNC_PAYLOAD_SCHEMA "\",\"document\":",
-                      document_json, ",\"audit\":", audit_json, "}", NULL);
+  return hilum_sync_payload_build_text (document_json, audit_json, by);
 }
 
 char *
 hilum_sync_payload_build_text (const char *document_json,
-                               const char *audit_json)
+                               const char *audit_json,
+                               const char *by)
 {
+  g_autofree char *by_json = NULL;
+
   g_return_val_if_fail (document_json != NULL, NULL);
 
+  /* The document goes in as the store wrote it: no second serialisation that could
+   * reorder or reformat anything. An identity is a UUID: nothing to escape. */
+  by_json = by != NULL && g_uuid_string_is_valid (by) ? g_strdup_printf (",\"by\":\"%s\"", by) : g_strdup ("");
   return g_strconcat ("{\"schema\":\"" HILUM_SYNC_PAYLOAD_SCHEMA "\",\"document\":",
-                      document_json, ",\"audit\":", audit_json != NULL ? audit_json : "[]", "}", NULL);
+                      document_json, ",\"audit\":", audit_json != NULL ? audit_json : "[]",
+                      by_json, "}", NULL);
 }
 
 gboolean
@@ -98,6 +104,7 @@ hilum_sync_payload_parse (const char     *body,
                           const char     *study_id,
                           HilumDocument **document,
                           JsonNode      **audit,
+                          char          **by,
                           GError        **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -146,6 +153,13 @@ hilum_sync_payload_parse (const char     *body,
     }
 
   *document = g_steal_pointer (&parsed);
+  if (by != NULL)
+    {
+      const char *text = hilum_json_get_string (object, "by", NULL);
+
+      /* Only an identity as Hilum makes them: anything else is no one's. */
+      *by = text != NULL && g_uuid_string_is_valid (text) ? g_strdup (text) : NULL;
+    }
   if (audit_node != NULL)
     *audit = json_node_copy (audit_node);
   else

@@ -32,23 +32,29 @@ typedef enum
 GQuark     hilum_sync_payload_error_quark (void);
 
 /* The attachment's body. @document_json is a hilum-study/1 document as the store keeps
- * it; @audit (nullable) an array of audit events. The same inputs give the same bytes. */
+ * it; @audit (nullable) an array of audit events; @by (nullable) the identity of the
+ * store that pushes it (hilum_store_get_identity ()), so a conflict made from it knows
+ * whose each value is. The same inputs give the same bytes. */
 char      *hilum_sync_payload_build       (const char     *document_json,
-                                           JsonNode       *audit);
+                                           JsonNode       *audit,
+                                           const char     *by);
 
 /* The same with the audit events as JSON text (hilum_store_get_audit_events_json ()). */
 char      *hilum_sync_payload_build_text  (const char     *document_json,
-                                           const char     *audit_json);
+                                           const char     *audit_json,
+                                           const char     *by);
 
 /* Reads a body the server sent for @study_id (NULL: a study new here, whose id the
  * caller checks against the server's study): the document (transfer full) and the audit
- * events (transfer full, an array node; empty when the body has none). On error nothing
+ * events (transfer full, an array node; empty when the body has none) and @by (optional:
+ * the pushing store's identity, NULL when the body has none). On error nothing
  * is returned and the message, in the UI language, names the study. */
 gboolean   hilum_sync_payload_parse       (const char     *body,
                                            gsize           length,
                                            const char     *study_id,
                                            HilumDocument **document,
                                            JsonNode      **audit,
+                                           char          **by,
                                            GError        **error);
 
 /* Whether JSON text nests at most @max_depth objects and arrays (strings skipped),

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-conflict-card.h"
+#include "hilum-store-sync.h"
 
 struct _HilumConflictCard
 {
@@ -16,7 +17,9 @@ struct _HilumConflictCard
 
   GtkWidget    *box;
   GtkLabel     *title_label;
+  GtkLabel     *mine_caption;
   GtkLabel     *mine_label;
+  GtkLabel     *theirs_caption;
   GtkLabel     *theirs_label;
   GtkWidget    *mine_button;
   GtkWidget    *theirs_button;
@@ -27,6 +30,8 @@ struct _HilumConflictCard
 
   HilumSession *session;
   char         *conflict_id;
+  /* this computer's value is the one the document does not show: Keep Mine keeps that */
+  gboolean      mine_is_other;
 };
 
 G_DEFINE_FINAL_TYPE (HilumConflictCard, hilum_conflict_card, GTK_TYPE_WIDGET)
@@ -61,13 +66,13 @@ card_resolve (HilumConflictCard   *self,
 static void
 keep_mine_cb (HilumConflictCard *self)
 {
-  card_resolve (self, HILUM_CONFLICT_KEEP_CURRENT, NULL);
+  card_resolve (self, self->mine_is_other ? HILUM_CONFLICT_KEEP_OTHER : HILUM_CONFLICT_KEEP_CURRENT, NULL);
 }
 
 static void
 keep_theirs_cb (HilumConflictCard *self)
 {
-  card_resolve (self, HILUM_CONFLICT_KEEP_OTHER, NULL);
+  card_resolve (self, self->mine_is_other ? HILUM_CONFLICT_KEEP_CURRENT : HILUM_CONFLICT_KEEP_OTHER, NULL);
 }
 
 static void
@@ -134,7 +139,9 @@ hilum_conflict_card_class_init (HilumConflictCardClass *klass)
                                                "/io/github/hilum/Hilum/hilum-conflict-card.ui");
   gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, box);
   gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, mine_caption);
   gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, mine_label);
+  gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, theirs_caption);
   gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, theirs_label);
   gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, mine_button);
   gtk_widget_class_bind_template_child (widget_class, HilumConflictCard, theirs_button);
@@ -180,8 +187,26 @@ hilum_conflict_card_new (HilumSession        *session,
   title = g_strdup_printf (_("%s: changed on two computers"), field);
   gtk_label_set_label (self->title_label, title);
 
-  mine = hilum_conflict_describe_value (conflict->current);
-  theirs = hilum_conflict_describe_value (conflict->other);
+  /* Which value is this computer's own: the one it wrote, wherever the merge left it. */
+  {
+    HilumStore *store = hilum_session_get_store (session);
+    g_autofree char *identity = store != NULL ? hilum_store_get_identity (store, NULL) : NULL;
+    HilumConflictMine which = hilum_conflict_which_is_mine (conflict, identity);
+
+    self->mine_is_other = which == HILUM_CONFLICT_MINE_OTHER;
+    if (which == HILUM_CONFLICT_MINE_UNKNOWN)
+      {
+        /* A third computer's view of two others' values: by what shows, not by whose. */
+        gtk_label_set_label (self->mine_caption, C_("conflict", "Shown"));
+        gtk_label_set_label (self->theirs_caption, C_("conflict", "Other"));
+        gtk_button_set_label (GTK_BUTTON (self->mine_button), _("Keep _Shown"));
+        gtk_button_set_label (GTK_BUTTON (self->theirs_button), _("Keep _Other"));
+        gtk_widget_set_tooltip_text (self->mine_button, _("Keep the value this copy shows"));
+        gtk_widget_set_tooltip_text (self->theirs_button, _("Take the other value"));
+      }
+  }
+  mine = hilum_conflict_describe_value (self->mine_is_other ? conflict->other : conflict->current);
+  theirs = hilum_conflict_describe_value (self->mine_is_other ? conflict->current : conflict->other);
   gtk_label_set_label (self->mine_label, mine);
   gtk_label_set_label (self->theirs_label, theirs);
 

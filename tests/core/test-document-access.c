@@ -13,29 +13,30 @@
 #include "hilum-operation.h"
 #include "hilum-translation-check.h"
 
-/* Two readers (one verified the Spanish of f1), boxes on two images, and the odd values a
- * document from elsewhere may hold: a number among the labels, a progression that is a
- * number, a finding without polarity, a translation state that is not an object. */
+/* Two readers (one verified the Spanish of f1), boxes on two images, a finding without
+ * polarity, a translation state that is not an object — and, put in after reading (the
+ * reader refuses them; a store of an older version may still hold them), a number among
+ * the labels, a progression that is a number and an image that is not an object: the
+ * accessors skip what is not what they read. */
 static const char *sample_json =
   "{\"schema\":\"hilum-study/1\","
   "\"study\":{\"study_id\":\"s1\",\"study_date\":\"20200101\",\"indication\":\"Tos\",\"status\":\"in_progress\"},"
   "\"images\":[{\"image_id\":\"img-f\",\"role\":\"current_frontal\",\"width\":1824,\"height\":1652},"
-  "{\"image_id\":\"img-l\",\"role\":\"current_lateral\",\"width\":null},"
-  "\"not an image\"],"
+  "{\"image_id\":\"img-l\",\"role\":\"current_lateral\",\"width\":null}],"
   "\"readers\":[{\"reader_id\":\"r1\",\"name\":\"Ana\",\"role\":\"reader\"},"
   "{\"reader_id\":\"r2\",\"role\":\"translator\"}],"
   "\"findings\":["
   "{\"finding_id\":\"f1\",\"polarity\":\"positive\",\"text\":{\"en\":\"Cardiomegaly.\",\"es\":\"Cardiomegalia.\"},"
   "\"translation\":{\"es\":{\"state\":\"verified\",\"by\":\"r2\",\"at\":\"2026-11-24T14:02:00Z\"},"
   "\"en\":{\"state\":\"draft\",\"by\":null,\"at\":null}},"
-  "\"labels\":[\"cardiomegaly\",7,\"other\"],\"locations\":[\"cardiac\"],\"progression\":\"stable\","
+  "\"labels\":[\"cardiomegaly\",\"other\"],\"locations\":[\"cardiac\"],\"progression\":\"stable\","
   "\"annotations\":[{\"reader_id\":\"r1\",\"image_id\":\"img-f\",\"status\":\"boxed\",\"boxes\":["
   "{\"box_id\":\"b1\",\"xyxy_norm\":[0.75,0.5,0.25,0.875]},"
   "{\"box_id\":\"b2\",\"xyxy_norm\":[0,0,1,1]}]},"
   "{\"reader_id\":\"r2\",\"image_id\":\"img-l\",\"status\":\"boxed\",\"boxes\":["
   "{\"box_id\":\"b3\",\"xyxy_norm\":[0.125,0.25,0.375,0.5]}]}]},"
   "{\"finding_id\":\"f2\",\"polarity\":\"negative\",\"text\":{\"en\":\"No effusion.\",\"es\":\"Sin derrame.\"},"
-  "\"translation\":{\"es\":\"verified\"},\"progression\":3,"
+  "\"translation\":{\"es\":\"verified\"},"
   "\"annotations\":[{\"reader_id\":\"r2\",\"image_id\":\"img-f\",\"boxes\":["
   "{\"box_id\":\"b4\",\"xyxy_norm\":[0.5,0.5,0.625,0.625]}]}]},"
   "{\"finding_id\":\"f3\",\"text\":{\"es\":\"Nódulo.\"}}"
@@ -47,8 +48,16 @@ sample_document (void)
   g_autoptr(GError) error = NULL;
   HilumDocument *doc = hilum_document_new_from_string (sample_json, -1, &error);
 
+  JsonObject *root;
+  JsonArray *findings;
+
   g_assert_no_error (error);
   g_assert_nonnull (doc);
+  root = hilum_document_get_root (doc);
+  findings = json_object_get_array_member (root, "findings");
+  json_array_add_int_element (json_object_get_array_member (json_array_get_object_element (findings, 0), "labels"), 7);
+  json_object_set_int_member (json_array_get_object_element (findings, 1), "progression", 3);
+  json_array_add_string_element (json_object_get_array_member (root, "images"), "not an image");
   return doc;
 }
 

@@ -177,6 +177,11 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Deeper than this, a pretty-printed value goes on one line: indenting every level would
+ * make the output grow with the square of the depth (a 45 KB file of kept unknown fields
+ * nested 20,000 deep wrote 800 MB). Real records nest far less, and keep their layout. */
+#define MAX_INDENTED_DEPTH 16
+
 static void
 append_newline (GString *out,
                 int      indent,
@@ -201,6 +206,9 @@ append_node (GString  *out,
       g_string_append (out, "null");
       return;
     }
+
+  if (indent >= 0 && depth >= MAX_INDENTED_DEPTH)
+    indent = -1;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {

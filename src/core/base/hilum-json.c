@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "hilum-json.h"
 #include "hilum-json-number.h"
 
@@ -269,4 +273,72 @@ hilum_json_object_get_member_position (JsonObject *object,
     if (g_str_equal (l->data, name))
       return i;
   return -1;
+}
+
+gboolean
+hilum_json_depth_within (const char *body,
+                         gssize      length,
+                         guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  gsize n = length < 0 ? strlen (body) : (gsize) length;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = body[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+hilum_json_parse (const char  *text,
+                  gssize       length,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!hilum_json_depth_within (text, length, HILUM_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   _("it nests more than %u levels deep"), HILUM_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, length, error))
+    return NULL;
+  return json_parser_steal_root (parser);
+}
+
+JsonObject *
+hilum_json_array_get_object (JsonArray *array,
+                             guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }

@@ -72,4 +72,26 @@ void         hilum_json_object_set_member_at       (JsonObject   *object,
 gint64       hilum_json_object_get_member_position (JsonObject   *object,
                                                     const char   *name);
 
+/* (nullable) (transfer none) element @index of @array when it is an object; NULL
+ * without a warning otherwise (json_array_get_object_element criticals on a number). */
+JsonObject  *hilum_json_array_get_object           (JsonArray    *array,
+                                                    guint         index);
+
+/* JSON nested deeper than this is refused before parsing: json-glib recurses, and a
+ * hostile file of 100,000 brackets would overflow the stack. Hilum's own documents nest
+ * about ten levels. */
+#define HILUM_JSON_MAX_DEPTH 200
+
+/* Whether @text (@length bytes, -1: NUL-terminated) nests at most @max_depth objects
+ * and arrays, strings skipped, measured without parsing. */
+gboolean     hilum_json_depth_within               (const char   *text,
+                                                    gssize        length,
+                                                    guint         max_depth);
+/* (transfer full) (nullable) the root of @text; a text nested deeper than
+ * HILUM_JSON_MAX_DEPTH is an error like a syntax error (JSON_PARSER_ERROR). NULL
+ * without error: an empty text. */
+JsonNode    *hilum_json_parse                      (const char   *text,
+                                                    gssize        length,
+                                                    GError      **error);
+
 G_END_DECLS

@@ -258,7 +258,7 @@ check_incoming_finding (HilumDocument  *self,
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
     if ((gint64) i != skip_index)
-      collect_box_ids (json_array_get_object_element (findings, i), ids, &duplicate);
+      collect_box_ids (hilum_json_array_get_object (findings, i), ids, &duplicate);
   if (!collect_box_ids (json_node_get_object (node), ids, &duplicate))
     return fail (error, HILUM_DOCUMENT_ERROR_BAD_OPERATION,
                  _("A box with the id “%s” is already in this study."), duplicate);
@@ -666,7 +666,7 @@ apply_add_box (HilumDocument  *self,
         index = -1;
         for (guint k = 0; k < json_array_get_length (hilum_json_get_array (w, "boxes")); k++)
           if (g_strcmp0 (json_object_get_string_member_with_default (
-                           json_array_get_object_element (hilum_json_get_array (w, "boxes"), k),
+                           hilum_json_array_get_object (hilum_json_get_array (w, "boxes"), k),
                            "box_id", NULL), box_id) == 0)
             index = k;
         if (index < 0)
@@ -733,7 +733,7 @@ apply_remove_box (HilumDocument  *self,
   annotation = _hilum_finding_find_annotation (finding, r_id, i_id, &annotation_index);
   boxes = hilum_json_get_array (annotation, "boxes");
   for (guint k = 0; k < json_array_get_length (boxes); k++)
-    if (g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (boxes, k),
+    if (g_strcmp0 (json_object_get_string_member_with_default (hilum_json_array_get_object (boxes, k),
                                                                "box_id", NULL), box_id) == 0)
       index = k;
 
@@ -886,7 +886,7 @@ apply_batch (HilumDocument  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HilumOperation) child = hilum_operation_new_from_json (json_array_get_object_element (ops, i));
+      g_autoptr(HilumOperation) child = hilum_operation_new_from_json (hilum_json_array_get_object (ops, i));
 
       if (!_hilum_document_apply_silently (self, child, error))
         {
@@ -894,7 +894,7 @@ apply_batch (HilumDocument  *self,
            * exact tree its part found. */
           for (guint j = i; j > 0; j--)
             {
-              g_autoptr(HilumOperation) done = hilum_operation_new_from_json (json_array_get_object_element (ops, j - 1));
+              g_autoptr(HilumOperation) done = hilum_operation_new_from_json (hilum_json_array_get_object (ops, j - 1));
               g_autoptr(HilumOperation) inverse = hilum_operation_invert (done);
               g_autoptr(GError) rollback_error = NULL;
 

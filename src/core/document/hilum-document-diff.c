@@ -158,7 +158,7 @@ index_findings (JsonArray *findings)
   GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
-    g_hash_table_insert (index, (gpointer) hilum_finding_get_id (json_array_get_object_element (findings, i)),
+    g_hash_table_insert (index, (gpointer) hilum_finding_get_id (hilum_json_array_get_object (findings, i)),
                          GUINT_TO_POINTER (i + 1));
   return index;
 }
@@ -173,12 +173,12 @@ index_boxes (JsonObject *finding,
 
   for (guint j = 0; list != NULL && j < json_array_get_length (list); j++)
     {
-      JsonObject *annotation = json_array_get_object_element (list, j);
+      JsonObject *annotation = hilum_json_array_get_object (list, j);
       JsonArray *b = hilum_json_get_array (annotation, "boxes");
 
       for (guint k = 0; b != NULL && k < json_array_get_length (b); k++)
         {
-          JsonObject *box = json_array_get_object_element (b, k);
+          JsonObject *box = hilum_json_array_get_object (b, k);
           const char *id = json_object_get_string_member_with_default (box, "box_id", NULL);
 
           if (id == NULL)
@@ -203,7 +203,7 @@ diff_removed_boxes (Diff      *diff,
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
-      JsonObject *finding = json_array_get_object_element (findings, i);
+      JsonObject *finding = hilum_json_array_get_object (findings, i);
       guint t = GPOINTER_TO_UINT (g_hash_table_lookup (target_index, hilum_finding_get_id (finding)));
       g_autoptr(GHashTable) mine = NULL;
       g_autoptr(GHashTable) theirs = NULL;
@@ -213,7 +213,7 @@ diff_removed_boxes (Diff      *diff,
       if (t == 0)
         continue;
       mine = index_boxes (finding, NULL);
-      theirs = index_boxes (json_array_get_object_element (target_findings, t - 1), NULL);
+      theirs = index_boxes (hilum_json_array_get_object (target_findings, t - 1), NULL);
       g_hash_table_iter_init (&iter, mine);
       while (g_hash_table_iter_next (&iter, &id, NULL))
         if (!g_hash_table_contains (theirs, id))
@@ -316,12 +316,12 @@ diff_finding_boxes (Diff       *diff,
   /* In the target's order, so boxes land where they stand there. */
   for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, j);
+      JsonObject *annotation = hilum_json_array_get_object (annotations, j);
       JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
       for (guint k = 0; boxes != NULL && k < json_array_get_length (boxes); k++)
         {
-          JsonObject *box = json_array_get_object_element (boxes, k);
+          JsonObject *box = hilum_json_array_get_object (boxes, k);
           const char *id = json_object_get_string_member_with_default (box, "box_id", NULL);
           JsonObject *old = id != NULL ? g_hash_table_lookup (mine, id) : NULL;
           JsonObject *o;
@@ -367,7 +367,7 @@ diff_findings (Diff      *diff,
   /* 1. Findings that are gone. */
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
-      const char *id = hilum_finding_get_id (json_array_get_object_element (findings, i));
+      const char *id = hilum_finding_get_id (hilum_json_array_get_object (findings, i));
 
       if (!g_hash_table_contains (target_index, id))
         g_ptr_array_add (removed, g_strdup (id));
@@ -386,7 +386,7 @@ diff_findings (Diff      *diff,
   /* 3. The findings that stay, into the target's order. */
   for (guint i = 0; i < json_array_get_length (target_findings); i++)
     {
-      JsonObject *t = json_array_get_object_element (target_findings, i);
+      JsonObject *t = hilum_json_array_get_object (target_findings, i);
 
       if (hilum_document_find_finding (diff->work, hilum_finding_get_id (t), NULL) != NULL)
         g_ptr_array_add (order, (gpointer) hilum_finding_get_id (t));
@@ -395,7 +395,7 @@ diff_findings (Diff      *diff,
   for (guint i = 0; i < n_common; i++)
     {
       findings = hilum_json_get_array (hilum_document_get_root (diff->work), "findings");
-      if (g_strcmp0 (hilum_finding_get_id (json_array_get_object_element (findings, i)), g_ptr_array_index (order, i)) == 0)
+      if (g_strcmp0 (hilum_finding_get_id (hilum_json_array_get_object (findings, i)), g_ptr_array_index (order, i)) == 0)
         continue;
       {
         JsonObject *o = op_new ("move-finding");
@@ -410,7 +410,7 @@ diff_findings (Diff      *diff,
   for (guint i = 0; i < n_common; i++)
     {
       const char *id = g_ptr_array_index (order, i);
-      JsonObject *target = json_array_get_object_element (target_findings,
+      JsonObject *target = hilum_json_array_get_object (target_findings,
                                                           GPOINTER_TO_UINT (g_hash_table_lookup (target_index, id)) - 1);
       JsonObject *finding = hilum_document_find_finding (diff->work, id, NULL);
       g_autoptr(HilumDocument) saved = NULL;
@@ -441,7 +441,7 @@ diff_findings (Diff      *diff,
   /* 5. New findings, at their places (ascending, so each index is right when it lands). */
   for (guint i = 0; i < json_array_get_length (target_findings); i++)
     {
-      JsonObject *t = json_array_get_object_element (target_findings, i);
+      JsonObject *t = hilum_json_array_get_object (target_findings, i);
       g_autoptr(JsonNode) whole = NULL;
       JsonObject *o;
 

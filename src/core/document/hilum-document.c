@@ -100,6 +100,45 @@ validate_boxes (JsonArray   *boxes,
   return TRUE;
 }
 
+/* @member is absent, null or text. */
+static gboolean
+optional_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) || hilum_json_node_is_string (node);
+}
+
+/* @member is absent, null or a list of text. */
+static gboolean
+optional_string_list (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) || hilum_json_node_is_string_array (node);
+}
+
+/* Each image and each reader is an object, its id (when it has one) text. */
+static gboolean
+validate_items (JsonObject  *object,
+                const char  *list,
+                const char  *id_member,
+                GError     **error)
+{
+  JsonArray *items = hilum_json_get_array (object, list);
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = hilum_json_array_get_object (items, i);
+
+      if (item == NULL || !optional_string (item, id_member))
+        return invalid (error, _("entry %u of “%s” is not an object with its “%s” as text."), i + 1, list, id_member);
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_finding (JsonNode    *node,
                   guint        number,
@@ -121,6 +160,23 @@ validate_finding (JsonNode    *node,
     return invalid (error, _("two findings have the same id “%s”."), finding_id);
   if (json_object_has_member (finding, "text") && !hilum_json_member_is (finding, "text", JSON_NODE_OBJECT))
     return invalid (error, _("the “text” of finding %u is not an object."), number);
+  /* Every value the app and the exports read as a given type is that type, or absent:
+   * nothing of another type gets into the store to surprise them later. */
+  {
+    JsonObject *text = hilum_json_get_object (finding, "text");
+    const char *polarity = hilum_json_get_string (finding, "polarity", NULL);
+
+    for (guint l = 0; l < 2 && text != NULL; l++)
+      if (!optional_string (text, l == 0 ? "en" : "es"))
+        return invalid (error, _("a sentence of finding %u is not text."), number);
+    if (json_object_has_member (finding, "polarity")
+        && g_strcmp0 (polarity, "positive") != 0 && g_strcmp0 (polarity, "negative") != 0)
+      return invalid (error, _("the polarity of finding %u is neither “positive” nor “negative”."), number);
+    if (!optional_string (finding, "progression"))
+      return invalid (error, _("the progression of finding %u is not text."), number);
+    if (!optional_string_list (finding, "labels") || !optional_string_list (finding, "locations"))
+      return invalid (error, _("the labels or locations of finding %u are not a list of text."), number);
+  }
 
   if (!json_object_has_member (finding, "annotations"))
     return TRUE;
@@ -180,6 +236,16 @@ validate_document (JsonNode  *root,
       if (json_object_has_member (object, name) && !hilum_json_member_is (object, name, JSON_NODE_ARRAY))
         return invalid (error, _("“%s” is not a list."), name);
     }
+  if (!validate_items (object, "images", "image_id", error) ||
+      !validate_items (object, "readers", "reader_id", error))
+    return FALSE;
+  {
+    static const char *texts[] = { "status", "study_date", "indication", "technique", "comparison", "prior_report" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (!optional_string (study, texts[i]))
+        return invalid (error, _("the study’s “%s” is not text."), texts[i]);
+  }
 
   if (!hilum_json_member_is (object, "findings", JSON_NODE_ARRAY))
     return invalid (error, _("“findings” is missing or not a list."));
@@ -323,18 +389,19 @@ hilum_document_new_from_string (const char  *json,
                                 gssize       length,
                                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
+  if ((root = hilum_json_parse (json, length, &local_error)) == NULL)
     {
       g_set_error (error, HILUM_DOCUMENT_ERROR, HILUM_DOCUMENT_ERROR_INVALID,
-                   _("This is not a valid Hilum study document: %s"), local_error->message);
+                   _("This is not a valid Hilum study document: %s"),
+                   local_error != NULL ? local_error->message : _("it is empty"));
       return NULL;
     }
-  return hilum_document_new_from_json (json_parser_get_root (parser), error);
+  return hilum_document_new_from_json (root, error);
 }
 
 HilumDocument *
@@ -433,7 +500,7 @@ hilum_document_get_finding (HilumDocument *self,
   findings = get_findings (self);
   g_return_val_if_fail (index < json_array_get_length (findings), NULL);
 
-  return json_array_get_object_element (findings, index);
+  return hilum_json_array_get_object (findings, index);
 }
 
 JsonObject *
@@ -449,7 +516,7 @@ hilum_document_find_finding (HilumDocument *self,
   findings = get_findings (self);
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
-      JsonObject *finding = json_array_get_object_element (findings, i);
+      JsonObject *finding = hilum_json_array_get_object (findings, i);
 
       if (g_strcmp0 (hilum_finding_get_id (finding), finding_id) == 0)
         {
@@ -474,7 +541,7 @@ _hilum_finding_find_annotation (JsonObject *finding,
   annotations = hilum_json_get_array (finding, "annotations");
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, j);
+      JsonObject *annotation = hilum_json_array_get_object (annotations, j);
 
       if (g_strcmp0 (json_object_get_string_member_with_default (annotation, "reader_id", NULL), reader_id) == 0
           && g_strcmp0 (json_object_get_string_member_with_default (annotation, "image_id", NULL), image_id) == 0)
@@ -502,7 +569,7 @@ hilum_document_find_box (HilumDocument  *self,
   findings = get_findings (self);
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
-      JsonObject *finding = json_array_get_object_element (findings, i);
+      JsonObject *finding = hilum_json_array_get_object (findings, i);
       JsonArray *annotations;
 
       if (!hilum_json_member_is (finding, "annotations", JSON_NODE_ARRAY))
@@ -510,12 +577,12 @@ hilum_document_find_box (HilumDocument  *self,
       annotations = hilum_json_get_array (finding, "annotations");
       for (guint j = 0; j < json_array_get_length (annotations); j++)
         {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
+          JsonObject *annotation = hilum_json_array_get_object (annotations, j);
           JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
 
           for (guint k = 0; boxes != NULL && k < json_array_get_length (boxes); k++)
             {
-              JsonObject *box = json_array_get_object_element (boxes, k);
+              JsonObject *box = hilum_json_array_get_object (boxes, k);
 
               if (g_strcmp0 (json_object_get_string_member_with_default (box, "box_id", NULL), box_id) != 0)
                 continue;

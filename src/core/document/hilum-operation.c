@@ -324,7 +324,7 @@ invert_unmarked (HilumOperation *self)
       copy_member (inverse, "label", o, "label");
       for (guint i = n; i > 0; i--)
         {
-          JsonObject *child = json_array_get_object_element (ops, i - 1);
+          JsonObject *child = hilum_json_array_get_object (ops, i - 1);
           g_autoptr(HilumOperation) child_op = hilum_operation_new_from_json (child);
           g_autoptr(HilumOperation) child_inverse = hilum_operation_invert (child_op);
 

@@ -166,7 +166,7 @@ hilum_remote_images_from_qido (JsonArray *instances)
 
   /* One image with no view named: it is the frontal. */
   if (!have_frontal && json_array_get_length (images) == 1)
-    json_object_set_string_member (json_array_get_object_element (images, 0), "role", "current_frontal");
+    json_object_set_string_member (hilum_json_array_get_object (images, 0), "role", "current_frontal");
 
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, images);

@@ -124,7 +124,7 @@ check_finding_boxes (HilumSession  *self,
     return TRUE;
   for (guint j = 0; j < json_array_get_length (annotations); j++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, j);
+      JsonObject *annotation = hilum_json_array_get_object (annotations, j);
       JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
       const char *owner = json_object_get_string_member_with_default (annotation, "reader_id", NULL);
 
@@ -247,7 +247,7 @@ check_rights (HilumSession    *self,
 
               for (guint j = 0; from != NULL && j < json_array_get_length (from); j++)
                 {
-                  JsonObject *a = json_array_get_object_element (from, j);
+                  JsonObject *a = hilum_json_array_get_object (from, j);
                   const char *owner = json_object_get_string_member_with_default (a, "reader_id", NULL);
                   const char *image = json_object_get_string_member_with_default (a, "image_id", NULL);
                   JsonObject *b;

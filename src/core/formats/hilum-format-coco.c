@@ -76,7 +76,7 @@ image_has_boxes (HilumDocument *document,
 
       for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
         {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
+          JsonObject *annotation = hilum_json_array_get_object (annotations, j);
           JsonArray *boxes = annotation != NULL ? hilum_json_get_array (annotation, "boxes") : NULL;
 
           if (boxes != NULL && json_array_get_length (boxes) > 0
@@ -109,7 +109,7 @@ export_document (Writer                   *writer,
 
   for (guint i = 0; images != NULL && i < json_array_get_length (images); i++)
     {
-      JsonObject *image = json_array_get_object_element (images, i);
+      JsonObject *image = hilum_json_array_get_object (images, i);
       const char *image_id = image != NULL ? hilum_json_get_string (image, "image_id", NULL) : NULL;
       const char *file;
       g_autoptr(GError) local_error = NULL;
@@ -156,7 +156,7 @@ export_document (Writer                   *writer,
 
       for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
         {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
+          JsonObject *annotation = hilum_json_array_get_object (annotations, j);
           JsonArray *boxes = annotation != NULL ? hilum_json_get_array (annotation, "boxes") : NULL;
           ImageEntry *entry = annotation != NULL
                               ? g_hash_table_lookup (entries, hilum_json_get_string (annotation, "image_id", ""))
@@ -164,7 +164,7 @@ export_document (Writer                   *writer,
 
           for (guint k = 0; entry != NULL && boxes != NULL && k < json_array_get_length (boxes); k++)
             {
-              JsonObject *box = json_array_get_object_element (boxes, k);
+              JsonObject *box = hilum_json_array_get_object (boxes, k);
               JsonNode *nodes[4];
               JsonArray *bbox;
               JsonObject *object;
@@ -524,7 +524,7 @@ hilum_format_coco_import (const char               *path,
 
   for (guint i = 0; list_categories != NULL && i < json_array_get_length (list_categories); i++)
     {
-      JsonObject *category = json_array_get_object_element (list_categories, i);
+      JsonObject *category = hilum_json_array_get_object (list_categories, i);
       gint64 id;
 
       if (category != NULL && get_int (category, "id", &id))
@@ -537,14 +537,14 @@ hilum_format_coco_import (const char               *path,
     {
       if (hilum_format_cancelled (options, error))
         return NULL;
-      read_image (&reader, json_array_get_object_element (list_images, i), i);
+      read_image (&reader, hilum_json_array_get_object (list_images, i), i);
       hilum_format_progress (options, ++done, total);
     }
   for (guint i = 0; i < json_array_get_length (list_annotations); i++)
     {
       if (hilum_format_cancelled (options, error))
         return NULL;
-      read_annotation (&reader, json_array_get_object_element (list_annotations, i), i);
+      read_annotation (&reader, hilum_json_array_get_object (list_annotations, i), i);
       hilum_format_progress (options, ++done, total);
     }
 

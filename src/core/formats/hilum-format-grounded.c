@@ -45,7 +45,7 @@ find_annotation (HilumDocument *document,
 
       for (guint j = 0; j < n_annotations; j++)
         {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
+          JsonObject *annotation = hilum_json_array_get_object (annotations, j);
 
           if (annotation != NULL
               && (reader_id == NULL
@@ -90,7 +90,7 @@ hilum_grounded_choose_reader (HilumDocument *document,
   n = readers != NULL ? json_array_get_length (readers) : 0;
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *reader = json_array_get_object_element (readers, i);
+      JsonObject *reader = hilum_json_array_get_object (readers, i);
       const char *reader_id = reader != NULL
                               ? hilum_json_get_string (reader, "reader_id", NULL) : NULL;
 
@@ -119,7 +119,7 @@ hilum_grounded_finding_boxes (JsonObject *finding,
   n = annotations != NULL ? json_array_get_length (annotations) : 0;
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, i);
+      JsonObject *annotation = hilum_json_array_get_object (annotations, i);
       JsonArray *boxes;
 
       if (annotation == NULL
@@ -130,7 +130,7 @@ hilum_grounded_finding_boxes (JsonObject *finding,
       boxes = hilum_json_get_array (annotation, "boxes");
       for (guint j = 0; boxes != NULL && j < json_array_get_length (boxes); j++)
         {
-          JsonObject *box = json_array_get_object_element (boxes, j);
+          JsonObject *box = hilum_json_array_get_object (boxes, j);
 
           if (box != NULL)
             g_ptr_array_add (result, box);
@@ -162,7 +162,7 @@ hilum_grounded_note_left_out (HilumDocument *document,
 
       for (guint j = 0; j < n_annotations; j++)
         {
-          JsonObject *annotation = json_array_get_object_element (annotations, j);
+          JsonObject *annotation = hilum_json_array_get_object (annotations, j);
           JsonArray *boxes = annotation != NULL ? hilum_json_get_array (annotation, "boxes") : NULL;
           guint n_boxes = boxes != NULL ? json_array_get_length (boxes) : 0;
 

@@ -448,7 +448,7 @@ import_line (const char               *text,
              char                    **id_out,
              char                    **message)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonObject) root = NULL;
   JsonObject *line;
@@ -461,18 +461,18 @@ import_line (const char               *text,
   guint width = 0, height = 0;
   Target target = { 0 };
 
-  if (!json_parser_load_from_data (parser, text, length, &local_error))
+  if ((parsed = hilum_json_parse (text, length, &local_error)) == NULL)
     {
-      *message = g_strdup_printf (_("Not JSON: %s"), local_error->message);
+      *message = g_strdup_printf (_("Not JSON: %s"), local_error != NULL ? local_error->message : _("an empty line"));
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (parsed))
     {
       *message = g_strdup (_("Not a MAIRA-2 record (an object was expected)"));
       return NULL;
     }
 
-  line = json_node_get_object (json_parser_get_root (parser));
+  line = json_node_get_object (parsed);
   study_id = hilum_json_get_string (line, "study_id", NULL);
   if (study_id == NULL || *study_id == '\0')
     {

@@ -37,6 +37,17 @@
 #define READER_BOXES "padchest-gr:boxes"
 #define READER_EXTRA "padchest-gr:extra_boxes"
 
+/* (nullable) The key at @i of a stored key order: a document edited by hand (or by an
+ * attacker) may hold anything there, and a non-string is skipped, never dereferenced. */
+static const char *
+order_key (JsonArray *order,
+           guint      i)
+{
+  JsonNode *node = json_array_get_element (order, i);
+
+  return hilum_json_node_is_string (node) ? json_node_get_string (node) : NULL;
+}
+
 static const char * const record_keys[] = {
   "StudyID", "ImageID", "PreviousStudyID", "PreviousImageID", "findings",
 };
@@ -362,11 +373,11 @@ import_record (JsonNode                 *node,
     }
 
   root = hilum_format_new_root (study_id, HILUM_FORMAT_PADCHEST_GR, path);
-  study = json_object_get_object_member (root, "study");
-  source = json_object_get_object_member (study, "source");
-  extra = json_object_get_object_member (source, "extra");
-  provenance = json_object_get_object_member (root, "provenance");
-  imported = json_object_get_object_member (provenance, "imported_from");
+  study = hilum_json_get_object (root, "study");
+  source = hilum_json_get_object (study, "source");
+  extra = hilum_json_get_object (source, "extra");
+  provenance = hilum_json_get_object (root, "provenance");
+  imported = hilum_json_get_object (provenance, "imported_from");
   json_object_set_int_member (imported, "index", index);
   json_object_set_int_member (imported, "indent", indent);
   json_object_set_boolean_member (imported, "ascii", ascii);
@@ -590,7 +601,7 @@ assign_slots (Export *export)
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n; i++)
       {
-        JsonObject *reader = json_array_get_object_element (readers, i);
+        JsonObject *reader = hilum_json_array_get_object (readers, i);
         const char *id = hilum_json_get_string (reader, "reader_id", NULL);
         const char *slot = hilum_json_get_string (reader, "source_slot", "");
 
@@ -658,7 +669,7 @@ export_boxes (Export     *export,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *annotation = json_array_get_object_element (annotations, i);
+      JsonObject *annotation = hilum_json_array_get_object (annotations, i);
       const char *reader = hilum_json_get_string (annotation, "reader_id", "");
       const char *slot = g_hash_table_lookup (export->slots, reader);
       JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
@@ -692,7 +703,7 @@ export_boxes (Export     *export,
         }
       for (guint b = 0; b < json_array_get_length (boxes); b++)
         {
-          JsonNode *values = box_values (json_array_get_object_element (boxes, b));
+          JsonNode *values = box_values (hilum_json_array_get_object (boxes, b));
 
           if (values != NULL)
             json_array_add_element (out, values);
@@ -806,14 +817,17 @@ export_finding (Export     *export,
         {
           same = TRUE;
           for (guint i = 0; i < json_array_get_length (key_order); i++)
-            g_ptr_array_add (keys, (gpointer) json_array_get_string_element (key_order, i));
+            if (order_key (key_order, i) != NULL)
+              g_ptr_array_add (keys, (gpointer) order_key (key_order, i));
         }
       else if (key_order != NULL)
         {
           for (guint i = 0; i < json_array_get_length (key_order); i++)
             {
-              const char *key = json_array_get_string_element (key_order, i);
+              const char *key = order_key (key_order, i);
 
+              if (key == NULL)
+                continue;
               if (is_one_of (key, standard, n_standard)
                   || (extra != NULL && json_object_has_member (extra, key)))
                 g_ptr_array_add (keys, (gpointer) key);
@@ -903,7 +917,10 @@ export_record (Export *export)
 
   if (key_order != NULL)
     for (guint i = 0; i < json_array_get_length (key_order); i++)
-      g_ptr_array_add (keys, (gpointer) json_array_get_string_element (key_order, i));
+      {
+        if (order_key (key_order, i) != NULL)
+          g_ptr_array_add (keys, (gpointer) order_key (key_order, i));
+      }
   else
     for (guint i = 0; i < G_N_ELEMENTS (record_keys); i++)
       g_ptr_array_add (keys, (gpointer) record_keys[i]);
@@ -956,7 +973,7 @@ export_record (Export *export)
 
           for (guint i = 0; findings != NULL && i < json_array_get_length (findings); i++)
             json_array_add_element (array, export_finding (export,
-                                                           json_array_get_object_element (findings, i)));
+                                                           hilum_json_array_get_object (findings, i)));
           value = with_raw (source, key, take_array (array));
         }
       else if (extra != NULL && json_object_has_member (extra, key))
@@ -1005,8 +1022,8 @@ hilum_format_padchest_export (GPtrArray                *documents,
 
           if (is_padchest (imported) && json_object_has_member (imported, "indent"))
             {
-              indent = json_object_get_int_member (imported, "indent");
-              ascii = json_object_get_boolean_member (imported, "ascii");
+              indent = (int) CLAMP (json_object_get_int_member_with_default (imported, "indent", -1), -1, 16);
+              ascii = json_object_get_boolean_member_with_default (imported, "ascii", FALSE);
             }
         }
 

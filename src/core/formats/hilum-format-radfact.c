@@ -288,7 +288,7 @@ import_example (JsonNode                 *node,
 
   for (guint i = 0; i < json_array_get_length (target); i++)
     {
-      JsonObject *phrase = json_array_get_object_element (target, i);
+      JsonObject *phrase = hilum_json_array_get_object (target, i);
       const char *text = phrase != NULL ? hilum_json_get_string (phrase, "text", NULL) : NULL;
       JsonNode *boxes = phrase != NULL ? json_object_get_member (phrase, "boxes") : NULL;
       JsonObject *finding;

@@ -189,7 +189,6 @@ JsonNode *
 hilum_format_parse_json_file (const char  *path,
                               GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -198,19 +197,20 @@ hilum_format_parse_json_file (const char  *path,
   if (!hilum_format_read_file (path, &contents, &length, error))
     return NULL;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+  root = hilum_json_parse (contents, (gssize) length, &local_error);
+  if (root == NULL && local_error != NULL)
     {
       /* json-glib's message already reads "<data>:LINE:COLUMN: Parse error: …". */
       const char *message = local_error->message;
 
       if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_PARSE,
-                   _("%s is not valid JSON: %s:%s"), path, path, message);
+        g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_PARSE,
+                     _("%s is not valid JSON: %s:%s"), path, path, message + strlen ("<data>:"));
+      else
+        g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_PARSE,
+                     _("%s is not valid JSON: %s"), path, message);
       return NULL;
     }
-  root = json_parser_steal_root (parser);
   if (root == NULL)
     {
       g_set_error (error, HILUM_FORMAT_ERROR, HILUM_FORMAT_ERROR_PARSE,
@@ -345,7 +345,7 @@ hilum_format_root_add_reader (JsonObject *root,
 
   for (guint i = 0; i < json_array_get_length (readers); i++)
     {
-      reader = json_array_get_object_element (readers, i);
+      reader = hilum_json_array_get_object (readers, i);
       if (g_strcmp0 (hilum_json_get_string (reader, "reader_id", NULL), reader_id) == 0)
         return reader;
     }
@@ -388,7 +388,7 @@ hilum_format_finding_get_annotation (JsonObject *finding,
 
   for (guint i = 0; i < json_array_get_length (annotations); i++)
     {
-      annotation = json_array_get_object_element (annotations, i);
+      annotation = hilum_json_array_get_object (annotations, i);
       if (annotation != NULL
           && g_strcmp0 (hilum_json_get_string (annotation, "reader_id", NULL), reader_id) == 0
           && g_strcmp0 (hilum_json_get_string (annotation, "image_id", NULL), image_id) == 0)

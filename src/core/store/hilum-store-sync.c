@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hilum-store-private.h"
+#include "hilum-json.h"
 #include "hilum-store-sync.h"
 #include "hilum-uuid.h"
 
@@ -676,7 +677,7 @@ hilum_store_add_audit_events (HilumStore  *self,
 
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
-      JsonObject *event = json_array_get_object_element (events, i);
+      JsonObject *event = hilum_json_array_get_object (events, i);
       JsonNode *op = json_object_get_member (event, "op");
       g_autofree char *op_json = json_to_string (op, FALSE);
       gboolean one_added = FALSE;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hilum-json.h"
 #include "hilum-orthanc.h"
 #include "hilum-sync-error.h"
 #include "hilum-sync-payload.h"
@@ -70,7 +71,7 @@ parse_body (HilumOrthanc      *self,
   gsize length;
   const char *data = g_bytes_get_data (response->body, &length);
 
-  if (data == NULL || length == 0 || !hilum_sync_json_depth_within (data, length, MAX_JSON_DEPTH) ||
+  if (data == NULL || length == 0 || !hilum_json_depth_within (data, (gssize) length, MAX_JSON_DEPTH) ||
       !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
       json_parser_get_root (parser) == NULL)
     {

@@ -52,38 +52,6 @@ hilum_sync_payload_build_text (const char *document_json,
                       by_json, "}", NULL);
 }
 
-gboolean
-hilum_sync_json_depth_within (const char *body,
-                              gsize       length,
-                              guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = body[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
 
 static void
 set_invalid (GError     **error,
@@ -117,7 +85,7 @@ hilum_sync_payload_parse (const char     *body,
   g_return_val_if_fail (document != NULL && audit != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!hilum_sync_json_depth_within (body, length, MAX_DEPTH) ||
+  if (!hilum_json_depth_within (body, (gssize) length, MAX_DEPTH) ||
       !json_parser_load_from_data (parser, body, (gssize) length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

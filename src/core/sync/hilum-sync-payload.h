@@ -57,11 +57,6 @@ gboolean   hilum_sync_payload_parse       (const char     *body,
                                            char          **by,
                                            GError        **error);
 
-/* Whether JSON text nests at most @max_depth objects and arrays (strings skipped),
- * measured without parsing: json-glib recurses and a hostile body would overflow the
- * stack. */
-gboolean   hilum_sync_json_depth_within   (const char     *body,
-                                           gsize           length,
-                                           guint           max_depth);
+
 
 G_END_DECLS

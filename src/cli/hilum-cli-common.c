@@ -11,12 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "hilum-cli-common.h"
+#include "hilum-text-limit.h"
 
 static void
 print_line (const char *prefix,
             const char *message)
 {
-  g_autofree char *line = g_strdup (message);
+  /* One line of a readable length, whatever a file put in it. */
+  g_autofree char *line = hilum_text_limit (message, HILUM_TEXT_LIMIT_MESSAGE);
 
   g_strstrip (g_strdelimit (line, "\r\n", ' '));
   g_printerr ("hilum-cli: %s%s\n", prefix, line);
@@ -162,5 +164,12 @@ hilum_cli_open_store (const char *path)
 
   if (store == NULL)
     hilum_cli_print_error (error->message);
+  /* Damage is said, and the command goes on with what can be read. */
+  else if (!hilum_store_check_integrity (store, &error))
+    {
+      g_autofree char *warning = g_strdup_printf (_("warning: %s"), error->message);
+
+      hilum_cli_print_error (warning);
+    }
   return store;
 }

@@ -38,11 +38,14 @@ hilum_cli_import (int    argc,
   g_autofree char *images = NULL;
   g_autofree char *reader = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean replace = FALSE;
   const GOptionEntry entries[] = {
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store (default: the user’s)"), N_("DB") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Format of the input"), N_("FORMAT") },
     { "images", 0, 0, G_OPTION_ARG_FILENAME, &images, N_("Folder of the images, for their sizes"), N_("DIR") },
     { "reader", 0, 0, G_OPTION_ARG_STRING, &reader, N_("Who the edits are by (default: hilum-cli)"), N_("ID") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Apply the file to studies edited here since their import too (as audited edits)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IN") },
     { NULL }
   };
@@ -79,8 +82,9 @@ hilum_cli_import (int    argc,
   if (documents == NULL)
     return hilum_cli_fail ("%s", error->message);
 
-  plan = hilum_import_plan_new (store, format, documents, problems);
+  plan = hilum_import_plan_new (store, format, documents, replace, problems);
   hilum_import_plan_apply_edits (plan, store, reader != NULL ? reader : CLI_AUTHOR, problems);
+  hilum_import_plan_apply_replacements (plan, store, reader != NULL ? reader : CLI_AUTHOR, problems);
 
   if (plan->fresh->len > 0)
     {
@@ -97,13 +101,13 @@ hilum_cli_import (int    argc,
     }
 
   hilum_cli_print_problems (problems, FALSE);
-  n_imported = plan->fresh->len + plan->n_edited + plan->n_unchanged;
+  n_imported = plan->fresh->len + plan->n_edited + plan->n_replaced + plan->n_unchanged;
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u study", "Imported %u studies", n_imported),
            n_imported);
   g_print (" (");
-  /* Translators: part of "Imported 3 studies (1 new, 1 edited, 1 unchanged, 0 replaced)" */
-  g_print (_("%u new, %u edited, %u unchanged, %u replaced"),
-           plan->n_new, plan->n_edited, plan->n_unchanged, plan->n_replaced);
+  /* Translators: part of "Imported 4 studies (1 new, 1 edited, 1 replaced, 1 unchanged; 1 kept as edited here)" */
+  g_print (_("%u new, %u edited, %u replaced, %u unchanged; %u kept as edited here"),
+           plan->n_new, plan->n_edited, plan->n_replaced, plan->n_unchanged, plan->n_kept);
   g_print (")\n");
   if (problems->len > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u record failed\n", "%u records failed\n",

@@ -257,7 +257,7 @@ test_import_export (Fixture       *fixture,
   g_assert_cmpint (run (fixture, &out, &err, "import", "--store", fixture->store, "--from",
                         "padchest-gr", in, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  g_assert_cmpstr (out, ==, "Imported 2 studies (2 new, 0 edited, 0 unchanged, 0 replaced)\n");
+  g_assert_cmpstr (out, ==, "Imported 2 studies (2 new, 0 edited, 0 replaced, 0 unchanged; 0 kept as edited here)\n");
 
   /* Back out of the store, in the order of the imported file, equal to it. */
   g_clear_pointer (&out, g_free);
@@ -332,7 +332,7 @@ test_import_edit (Fixture       *fixture,
   g_assert_cmpint (run (fixture, &out, &err, "import", "--store", fixture->store, "--from", "hilum",
                         doc_path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  g_assert_cmpstr (out, ==, "Imported 1 study (0 new, 1 edited, 0 unchanged, 0 replaced)\n");
+  g_assert_cmpstr (out, ==, "Imported 1 study (0 new, 1 edited, 0 replaced, 0 unchanged; 0 kept as edited here)\n");
 
   /* A fresh export imported again changes nothing. */
   g_clear_pointer (&out, g_free);
@@ -343,7 +343,7 @@ test_import_edit (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (fixture, &out, &err, "import", "--store", fixture->store, "--from", "hilum",
                         doc_path, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "Imported 1 study (0 new, 0 edited, 1 unchanged, 0 replaced)\n");
+  g_assert_cmpstr (out, ==, "Imported 1 study (0 new, 0 edited, 0 replaced, 1 unchanged; 0 kept as edited here)\n");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -452,7 +452,7 @@ test_default_store (Fixture       *fixture,
   twice = write_input (fixture, "twice.json", two, 2);
   g_assert_cmpint (run (fixture, &out, &err, "import", "--from", "padchest-gr", twice, NULL), ==, 2);
   g_assert_cmpstr (err, ==, "hilum-cli: 222: the study is in the file twice; the first record was imported\n");
-  g_assert_cmpstr (out, ==, "Imported 1 study (0 new, 0 edited, 0 unchanged, 1 replaced)\n1 record failed\n");
+  g_assert_cmpstr (out, ==, "Imported 1 study (0 new, 0 edited, 1 replaced, 0 unchanged; 0 kept as edited here)\n1 record failed\n");
 }
 
 int

@@ -56,26 +56,48 @@ test_plan (void)
   g_ptr_array_add (documents, document_with_text ("B", "Edited sentence."));
   g_ptr_array_add (documents, document_with_text ("B", "The same study again."));
 
-  plan = hilum_import_plan_new (store, HILUM_FORMAT_HILUM, documents, problems);
+  plan = hilum_import_plan_new (store, HILUM_FORMAT_HILUM, documents, FALSE, problems);
   g_assert_cmpuint (plan->fresh->len, ==, 1);
   g_assert_cmpstr (hilum_document_get_study_id (plan->fresh->pdata[0]), ==, "A");
   g_assert_cmpuint (plan->n_new, ==, 1);
-  g_assert_cmpuint (plan->n_replaced, ==, 0);
+  g_assert_cmpuint (plan->n_kept, ==, 0);
   g_assert_cmpuint (plan->edited->len, ==, 1);
   g_assert_true (plan->edited->pdata[0] == documents->pdata[1]);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpstr (((HilumFormatProblem *) problems->pdata[0])->record, ==, "B");
   g_assert_nonnull (strstr (((HilumFormatProblem *) problems->pdata[0])->message, "twice"));
 
-  /* Another format replaces the study's document. */
+  /* A dataset file of a study nobody edited here: its difference, as edits. */
   g_ptr_array_set_size (problems, 0);
   g_ptr_array_remove_index (documents, 2);
-  other = hilum_import_plan_new (store, HILUM_FORMAT_PADCHEST_GR, documents, problems);
-  g_assert_cmpuint (other->fresh->len, ==, 2);
+  other = hilum_import_plan_new (store, HILUM_FORMAT_PADCHEST_GR, documents, FALSE, problems);
+  g_assert_cmpuint (other->fresh->len, ==, 1);
   g_assert_cmpuint (other->n_new, ==, 1);
-  g_assert_cmpuint (other->n_replaced, ==, 1);
+  g_assert_cmpuint (other->n_kept, ==, 0);
   g_assert_cmpuint (other->edited->len, ==, 0);
+  g_assert_cmpuint (other->replaced->len, ==, 1);
   g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Once someone edited it here, the file leaves it alone and says so — unless asked. */
+  {
+    g_autoptr(HilumOperation) op = hilum_operation_new_set_study_text ("indication", "Tos de tres semanas.");
+    g_autoptr(HilumImportPlan) kept = NULL;
+    g_autoptr(HilumImportPlan) replaced = NULL;
+
+    json_object_set_string_member (hilum_operation_get_json (op), "author", "r1");
+    g_assert_true (hilum_store_commit_operation (store, stored, op, &error));
+    g_assert_no_error (error);
+    kept = hilum_import_plan_new (store, HILUM_FORMAT_PADCHEST_GR, documents, FALSE, problems);
+    g_assert_cmpuint (kept->n_kept, ==, 1);
+    g_assert_cmpuint (kept->replaced->len, ==, 0);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_cmpstr (((HilumFormatProblem *) problems->pdata[0])->record, ==, "B");
+    g_assert_nonnull (strstr (((HilumFormatProblem *) problems->pdata[0])->message, "kept as it is"));
+    g_ptr_array_set_size (problems, 0);
+    replaced = hilum_import_plan_new (store, HILUM_FORMAT_PADCHEST_GR, documents, TRUE, problems);
+    g_assert_cmpuint (replaced->n_kept, ==, 0);
+    g_assert_cmpuint (replaced->replaced->len, ==, 1);
+  }
 
   /* Planning reads the store only. */
   g_assert_false (hilum_store_has_study (store, "A"));
@@ -198,7 +220,7 @@ test_import_async (void)
   g_assert_nonnull (plan);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (plan->n_new, ==, 1);
-  g_assert_cmpuint (plan->n_replaced, ==, 0);
+  g_assert_cmpuint (plan->n_kept, ==, 0);
   g_assert_cmpuint (plan->edited->len, ==, 1);
   g_assert_cmpstr (hilum_document_get_study_id (plan->edited->pdata[0]), ==, "B");
   g_assert_cmpint (g_atomic_int_get (&calls), >, 0);

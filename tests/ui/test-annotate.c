@@ -404,7 +404,7 @@ test_export_import_dialog (void)
   hilum_transfer_dialog_set_path (dialog, out);
   run_dialog (dialog);
   g_assert_cmpstr (hilum_transfer_dialog_get_summary (dialog), ==,
-                   "Imported 1 study (0 new, 1 edited, 0 unchanged, 0 replaced).");
+                   "Imported 1 study (0 new, 1 edited, 0 replaced, 0 unchanged; 0 kept as edited here).");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (hilum_finding_get_text (hilum_document_get_finding (hilum_session_get_document (session), 0), "en"),
                    ==, "Cardiomegaly.");

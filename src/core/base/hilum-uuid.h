@@ -12,4 +12,9 @@ G_BEGIN_DECLS
  * what every new finding_id and box_id is. */
 char            *hilum_uuid_new                      (void);
 
+/* (transfer full) The UUID named by @name (SHA-1 of it, version 5 layout): the same name
+ * gives the same id, so a dataset file imported twice gives its findings and boxes the
+ * same ids, and importing it again changes nothing. */
+char            *hilum_uuid_for_name                 (const char *name);
+
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "hilum-export.h"
 
 /* Where @document stood in the PadChest-GR file it was imported from: its index, and
@@ -105,9 +107,27 @@ hilum_export_store (HilumStore               *store,
         return FALSE;
       if (!g_hash_table_add (seen, (gpointer) study_id))
         continue;
-      document = hilum_store_get_document (store, study_id, error);
-      if (document == NULL)
-        return FALSE;
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        document = hilum_store_get_document (store, study_id, &local_error);
+        /* One damaged document does not stop the rest: it is named, the others go out. */
+        if (document == NULL && g_error_matches (local_error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_DAMAGED))
+          {
+            if (warnings != NULL)
+              {
+                g_autofree char *message = g_strdup_printf (_("Not exported: %s"), local_error->message);
+
+                g_ptr_array_add (warnings, hilum_format_problem_new (study_id, message));
+              }
+            continue;
+          }
+        if (document == NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+      }
       g_ptr_array_add (documents, document);
     }
   hilum_export_sort_documents (documents);

@@ -11,10 +11,21 @@
 #include "hilum-format-private.h"
 #include "hilum-import.h"
 
+/* A study with audit events was edited here: an import puts documents without any. */
+static gboolean
+edited_here (HilumStore *store,
+             const char *study_id)
+{
+  g_autoptr(GPtrArray) audit = hilum_store_get_audit (store, study_id, NULL);
+
+  return audit == NULL || audit->len > 0;
+}
+
 HilumImportPlan *
 hilum_import_plan_new (HilumStore  *store,
                        HilumFormat  format,
                        GPtrArray   *documents,
+                       gboolean     replace_edited,
                        GPtrArray   *problems)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -26,6 +37,7 @@ hilum_import_plan_new (HilumStore  *store,
   plan = g_new0 (HilumImportPlan, 1);
   plan->fresh = g_ptr_array_new_with_free_func (g_object_unref);
   plan->edited = g_ptr_array_new_with_free_func (g_object_unref);
+  plan->replaced = g_ptr_array_new_with_free_func (g_object_unref);
   plan->edit_at = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < documents->len; i++)
@@ -45,17 +57,28 @@ hilum_import_plan_new (HilumStore  *store,
           g_ptr_array_add (plan->fresh, g_object_ref (document));
           plan->n_new++;
         }
-      else if (format == HILUM_FORMAT_HILUM)
+      else if (format != HILUM_FORMAT_HILUM && !replace_edited && edited_here (store, study_id))
         {
+          /* Someone's work: never replaced by a dataset file without being asked to. */
+          hilum_format_add_problem (problems, study_id, "%s",
+                                    _("edited in Hilum since it was imported: kept as it is "
+                                      "(hilum-cli import --replace applies the file’s version as audited edits)"));
+          plan->n_kept++;
+        }
+      else if (format != HILUM_FORMAT_HILUM)
+        {
+          /* The file's version, in the audit log: its ids are new each import, so it is
+           * not an edit of the readers' boxes but the file's record again. */
+          g_ptr_array_add (plan->replaced, g_object_ref (document));
+        }
+      else
+        {
+          /* The difference, as operations: audited, undoable, and refused where it would
+           * change another reader's boxes. */
           guint at = problems != NULL ? problems->len : 0;
 
           g_ptr_array_add (plan->edited, g_object_ref (document));
           g_array_append_val (plan->edit_at, at);
-        }
-      else
-        {
-          g_ptr_array_add (plan->fresh, g_object_ref (document));
-          plan->n_replaced++;
         }
     }
   return plan;
@@ -68,6 +91,7 @@ hilum_import_plan_free (HilumImportPlan *plan)
     return;
   g_clear_pointer (&plan->fresh, g_ptr_array_unref);
   g_clear_pointer (&plan->edited, g_ptr_array_unref);
+  g_clear_pointer (&plan->replaced, g_ptr_array_unref);
   g_clear_pointer (&plan->edit_at, g_array_unref);
   g_free (plan);
 }
@@ -152,6 +176,45 @@ hilum_import_plan_apply_edits (HilumImportPlan *plan,
     }
 }
 
+void
+hilum_import_plan_apply_replacements (HilumImportPlan *plan,
+                                      HilumStore      *store,
+                                      const char      *author,
+                                      GPtrArray       *problems)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (HILUM_IS_STORE (store));
+  g_return_if_fail (author != NULL);
+
+  for (guint i = 0; i < plan->replaced->len; i++)
+    {
+      HilumDocument *imported = plan->replaced->pdata[i];
+      const char *study_id = hilum_document_get_study_id (imported);
+      g_autoptr(HilumDocument) stored = NULL;
+      g_autoptr(HilumOperation) op = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if ((stored = hilum_store_get_document (store, study_id, &error)) != NULL &&
+          (op = hilum_document_diff (stored, imported)) == NULL)
+        {
+          plan->n_unchanged++;
+          continue;
+        }
+      if (op != NULL)
+        {
+          /* One audited step, by the importer: what it changed can be read and undone. */
+          json_object_set_string_member (hilum_operation_get_json (op), "author", author);
+          if (hilum_store_commit_operation (store, stored, op, &error))
+            {
+              plan->n_replaced++;
+              continue;
+            }
+        }
+      if (problems != NULL)
+        g_ptr_array_add (problems, hilum_format_problem_new (study_id, error->message));
+    }
+}
+
 /* The asynchronous import. */
 
 typedef struct
@@ -201,7 +264,7 @@ import_file_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  plan = hilum_import_plan_new (data->store, data->format, documents, data->problems);
+  plan = hilum_import_plan_new (data->store, data->format, documents, FALSE, data->problems);
   if (g_task_return_error_if_cancelled (task))
     return;
   if (plan->fresh->len > 0 &&
@@ -210,6 +273,8 @@ import_file_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  hilum_import_plan_apply_replacements (plan, data->store, data->reader_id != NULL ? data->reader_id : "import",
+                                        data->problems);
   g_task_return_pointer (task, g_steal_pointer (&plan), (GDestroyNotify) hilum_import_plan_free);
 }
 

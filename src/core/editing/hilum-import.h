@@ -13,16 +13,22 @@ G_BEGIN_DECLS
 /*
  * Shared by the app's Import… and `hilum-cli import`: the store holds one document per
  * study, so a study twice in a file imports its first record (the second is a problem);
- * a study the store does not have is new; a hilum-study/1 document of a study the store
- * has is an EDIT — its difference is applied as operations (audited, undoable); any
- * other format replaces the study's document.
+ * a study the store does not have is new; a record of a study the store has is an EDIT
+ * — its difference is applied as operations (audited, undoable, refused where it would
+ * change another reader's boxes) for a hilum-study/1 document; the record of a dataset
+ * file (any other format, whose box ids are new each time) REPLACES the stored one as one
+ * audited operation by the importer. A dataset file never touches a study someone edited
+ * here since it was imported: that study is KEPT and named in the problems, unless
+ * @replace_edited says to replace it anyway (audited too).
  */
 typedef struct
 {
-  GPtrArray *fresh;       /* HilumDocument to put: new and replaced studies */
-  GPtrArray *edited;      /* HilumDocument: edits of studies in the store */
+  GPtrArray *fresh;       /* HilumDocument to put: new studies */
+  GPtrArray *edited;      /* HilumDocument: edits of studies in the store (hilum format) */
+  GPtrArray *replaced;    /* HilumDocument: a dataset file's record of a study in the store */
   guint      n_new;
-  guint      n_replaced;
+  guint      n_replaced;  /* set by hilum_import_plan_apply_replacements () */
+  guint      n_kept;      /* edited here since their import: left as they are */
   guint      n_edited;    /* set by hilum_import_plan_apply_edits () */
   guint      n_unchanged;
   GArray    *edit_at;     /* guint per edited: problems->len when it was planned */
@@ -32,6 +38,7 @@ typedef struct
 HilumImportPlan *hilum_import_plan_new      (HilumStore      *store,
                                              HilumFormat      format,
                                              GPtrArray       *documents,
+                                             gboolean         replace_edited,
                                              GPtrArray       *problems);
 void             hilum_import_plan_free     (HilumImportPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumImportPlan, hilum_import_plan_free)
@@ -52,8 +59,16 @@ void             hilum_import_plan_apply_edits (HilumImportPlan *plan,
                                                 const char      *reader_id,
                                                 GPtrArray       *problems);
 
+/* Replaces each of @plan's replaced studies with the file's version, as one operation
+ * by @author in the audit log (undone like any). A failure goes into @problems. */
+void             hilum_import_plan_apply_replacements (HilumImportPlan *plan,
+                                                       HilumStore      *store,
+                                                       const char      *author,
+                                                       GPtrArray       *problems);
+
 /* The app's Import…, in a worker thread: reads @path in @format (hilum_format_import()),
- * plans it (hilum_import_plan_new()) and puts the plan's new and replaced studies in
+ * plans it (hilum_import_plan_new()), puts the plan's new studies and applies its
+ * replacements (hilum_import_plan_apply_replacements ()) in
  * @store. The edits of studies the store has are left in the plan, for the caller to
  * apply through the studies' sessions (hilum_import_apply_edit()) so they can be
  * undone. @options (nullable) is copied: its images folder, reader and progress, which

@@ -783,3 +783,52 @@ hilum_workspace_query_translation_queue_finish (HilumWorkspace  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(HilumStore) store = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: the check scans the file, and the UI's stays free. */
+  if ((store = hilum_store_open_read_only (task_data, &error)) == NULL ||
+      !hilum_store_check_integrity (store, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+hilum_workspace_check_store_async (HilumWorkspace      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HILUM_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hilum_workspace_check_store_async);
+  if (self->store == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (hilum_store_get_path (self->store)), g_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+hilum_workspace_check_store_finish (HilumWorkspace  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -136,4 +136,14 @@ GPtrArray      *hilum_workspace_query_translation_queue_finish (HilumWorkspace  
                                                                 GAsyncResult    *result,
                                                                 GError         **error);
 
+/* The store's integrity check (hilum_store_check_integrity) on a connection of its own
+ * in a worker: TRUE when it is sound (or there is no store). */
+void            hilum_workspace_check_store_async   (HilumWorkspace      *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean        hilum_workspace_check_store_finish  (HilumWorkspace      *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
 G_END_DECLS

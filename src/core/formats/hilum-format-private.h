@@ -68,8 +68,7 @@ gboolean   hilum_format_coco_export       (GPtrArray *documents, const char *pat
 
 /* ---- Problems, files, progress (hilum-format.c) ---- */
 
-HilumFormatProblem *hilum_format_problem_new (const char *record,
-                                              const char *message);
+
 /* Appends a problem; @problems may be NULL (then nothing happens). @message_format is
  * already translated by the caller (gettext). */
 void        hilum_format_add_problem      (GPtrArray    *problems,

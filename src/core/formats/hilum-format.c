@@ -14,6 +14,8 @@
 
 #include "hilum-document-private.h"
 #include "hilum-format-private.h"
+#include "hilum-text-limit.h"
+#include "hilum-uuid.h"
 
 G_DEFINE_QUARK (hilum-format-error-quark, hilum_format_error)
 
@@ -87,6 +89,58 @@ hilum_format_problem_free (HilumFormatProblem *problem)
   g_free (problem);
 }
 
+static gboolean
+made_up (const char *id)
+{
+  return id != NULL && g_uuid_string_is_valid (id) && id[14] == '4';
+}
+
+/* Each finding's id from its study and place, each box's from its finding, reader, image
+ * and place: the same record imported again is the same document. */
+static void
+settle_ids (HilumDocument *document,
+            HilumFormat    format)
+{
+  JsonArray *findings = hilum_json_get_array (hilum_document_get_root (document), "findings");
+  const char *study_id = hilum_document_get_study_id (document);
+
+  for (guint f = 0; findings != NULL && f < json_array_get_length (findings); f++)
+    {
+      JsonObject *finding = hilum_json_array_get_object (findings, f);
+      JsonArray *annotations = hilum_json_get_array (finding, "annotations");
+      g_autofree char *name = g_strdup_printf ("%s/%s/finding/%u", hilum_format_get_name (format), study_id, f);
+      g_autofree char *finding_id = hilum_uuid_for_name (name);
+
+      if (finding == NULL)
+        continue;
+      /* Only the ids the importer made up (random, version 4); a file's own stay. */
+      if (made_up (hilum_json_get_string (finding, "finding_id", NULL)))
+        json_object_set_string_member (finding, "finding_id", finding_id);
+      else
+        {
+          g_free (finding_id);
+          finding_id = g_strdup (hilum_json_get_string (finding, "finding_id", ""));
+        }
+      for (guint a = 0; annotations != NULL && a < json_array_get_length (annotations); a++)
+        {
+          JsonObject *annotation = hilum_json_array_get_object (annotations, a);
+          JsonArray *boxes = hilum_json_get_array (annotation, "boxes");
+
+          for (guint b = 0; boxes != NULL && b < json_array_get_length (boxes); b++)
+            {
+              JsonObject *box = hilum_json_array_get_object (boxes, b);
+              g_autofree char *box_name = g_strdup_printf ("%s/%s/%s/%u", finding_id,
+                                                           hilum_json_get_string (annotation, "reader_id", ""),
+                                                           hilum_json_get_string (annotation, "image_id", ""), b);
+              g_autofree char *box_id = hilum_uuid_for_name (box_name);
+
+              if (box != NULL && made_up (hilum_json_get_string (box, "box_id", NULL)))
+                json_object_set_string_member (box, "box_id", box_id);
+            }
+        }
+    }
+}
+
 GPtrArray *
 hilum_format_import (HilumFormat               format,
                      const char               *path,
@@ -95,6 +149,7 @@ hilum_format_import (HilumFormat               format,
                      GError                  **error)
 {
   static const HilumFormatOptions no_options = { 0 };
+  GPtrArray *documents;
 
   g_return_val_if_fail (format < HILUM_N_FORMATS, NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -106,7 +161,11 @@ hilum_format_import (HilumFormat               format,
                    _("Cannot read %s: there is no such file or folder"), path);
       return NULL;
     }
-  return formats[format].import (path, options != NULL ? options : &no_options, problems, error);
+  documents = formats[format].import (path, options != NULL ? options : &no_options, problems, error);
+  /* A dataset file's findings and boxes get ids from where they are in it. */
+  for (guint i = 0; documents != NULL && format != HILUM_FORMAT_HILUM && i < documents->len; i++)
+    settle_ids (documents->pdata[i], format);
+  return documents;
 }
 
 gboolean
@@ -136,8 +195,9 @@ hilum_format_problem_new (const char *record,
 {
   HilumFormatProblem *problem = g_new0 (HilumFormatProblem, 1);
 
-  problem->record = g_strdup (record != NULL ? record : "");
-  problem->message = g_strdup (message != NULL ? message : "");
+  /* Both may echo what a file held: a 100 KB id is not a 100 KB line. */
+  problem->record = hilum_text_limit (record, HILUM_TEXT_LIMIT_VALUE);
+  problem->message = hilum_text_limit (message, HILUM_TEXT_LIMIT_MESSAGE);
   return problem;
 }
 

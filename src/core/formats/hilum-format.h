@@ -72,4 +72,8 @@ gboolean      hilum_format_export              (HilumFormat         format,
                                                 GPtrArray          *problems,
                                                 GError            **error);
 
+/* A problem of @record (an id from the file, cut to a readable length) with @message. */
+HilumFormatProblem *hilum_format_problem_new (const char *record,
+                                              const char *message);
+
 G_END_DECLS

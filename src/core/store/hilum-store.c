@@ -857,7 +857,7 @@ hilum_store_get_document (HilumStore  *self,
                                              sqlite3_column_bytes (stmt, 0), &local_error);
   sqlite3_reset (stmt);
   if (document == NULL)
-    g_set_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_FAILED,
+    g_set_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_DAMAGED,
                  _("The study “%s” in the store is damaged: %s"), study_id,
                  local_error->message);
 
@@ -1090,4 +1090,38 @@ hilum_store_get_audit (HilumStore  *self,
     }
 
   return g_steal_pointer (&ops);
+}
+
+gboolean
+hilum_store_check_integrity (HilumStore  *self,
+                             GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (HILUM_IS_STORE (self), FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  /* Not cached: run once in a while. The first three things it names are enough. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(3)", -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") == 0)
+        continue;
+      g_string_append_printf (found, "%s%s", n++ > 0 ? "; " : "", line != NULL ? line : "");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && found->len == 0)
+    g_string_append (found, sqlite3_errstr (rc));
+  if (found->len == 0)
+    return TRUE;
+  g_set_error (error, HILUM_STORE_ERROR, HILUM_STORE_ERROR_DAMAGED,
+               _("The store “%s” is damaged (%s). Export what can be exported, then restore it from a backup."),
+               self->path, found->str);
+  return FALSE;
 }

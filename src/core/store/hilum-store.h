@@ -35,6 +35,7 @@ typedef enum
   HILUM_STORE_ERROR_NOT_FOUND,
   HILUM_STORE_ERROR_FAILED,
   HILUM_STORE_ERROR_CHANGED,    /* edited meanwhile: read again and retry (sync) */
+  HILUM_STORE_ERROR_DAMAGED,    /* a damaged document, or damage SQLite's check found */
 } HilumStoreError;
 GQuark         hilum_store_error_quark              (void);
 
@@ -111,6 +112,12 @@ GPtrArray     *hilum_store_get_audit                (HilumStore      *self,
 gboolean       hilum_store_begin_batch              (HilumStore      *self,
                                                      GError         **error);
 gboolean       hilum_store_end_batch                (HilumStore      *self,
+                                                     GError         **error);
+
+/* SQLite's quick_check of the whole file (a scan: a second or more for a large store, so
+ * off the UI thread): FALSE with HILUM_STORE_ERROR_DAMAGED and what it found, in a line
+ * the user can act on, when the file is damaged. */
+gboolean       hilum_store_check_integrity          (HilumStore      *self,
                                                      GError         **error);
 
 /* Worklist. */

@@ -23,6 +23,7 @@ struct _HilumApplication
   char             *next_prior;   /* --prior FILE, for the next "open" */
   HilumWorkspace   *workspace;
   HilumSyncService *sync_service;   /* nullable: without a store nothing syncs */
+  char             *store_problem;  /* (nullable) what the integrity check found */
   GCancellable     *cancellable;
   gboolean          store_error_shown;
 };
@@ -141,6 +142,7 @@ hilum_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
   hilum_window_open_paths_with_prior (window, (const char * const *)paths->pdata, self->next_prior);
   g_clear_pointer (&self->next_prior, g_free);
+  g_clear_pointer (&self->store_problem, g_free);
 }
 
 /* Carries --prior from the instance that parsed it to the one that opens the files
@@ -357,6 +359,35 @@ study_merged_cb (HilumApplication *self,
   hilum_workspace_study_synced (self->workspace, study_id);
 }
 
+static void
+store_checked_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HilumApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (hilum_workspace_check_store_finish (HILUM_WORKSPACE (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Damage is said where the person looks; what can be read still opens. */
+  g_warning ("%s", error->message);
+  g_free (self->store_problem);
+  self->store_problem = g_strdup (error->message);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HILUM_IS_WINDOW (l->data))
+      hilum_window_show_message (l->data, error->message);
+}
+
+/* A window opened after the check ended says it too. */
+static void
+window_added_cb (HilumApplication *self,
+                 GtkWindow        *window)
+{
+  if (self->store_problem != NULL && HILUM_IS_WINDOW (window))
+    hilum_window_show_message (HILUM_WINDOW (window), self->store_problem);
+}
+
 /* The server of the settings, with its password from the keyring (read off the main
  * thread); nothing syncs until one is set. */
 static void
@@ -409,6 +440,8 @@ hilum_application_startup (GApplication *app)
                            G_CALLBACK (hilum_application_update_reader), self, G_CONNECT_SWAPPED);
   hilum_application_update_reader (self);
   hilum_application_start_sync (self);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  hilum_workspace_check_store_async (self->workspace, NULL, store_checked_cb, g_object_ref (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -54,8 +54,11 @@ typedef struct
 {
   GPtrArray *problems;   /* HilumFormatProblem */
   GPtrArray *edited;     /* import: documents of studies in the store (hilum) */
+  GPtrArray *replaced;   /* import: studies whose stored record the file replaced (nullable) */
   guint      n_new;
+  guint      n_kept;
   guint      n_replaced;
+  guint      n_unchanged_file;
   guint      n_exported;
 } Outcome;
 
@@ -116,7 +119,7 @@ hilum_transfer_dialog_finish (HilumTransferDialog *self,
                               GError              *error)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
-  guint n_edited = 0, n_unchanged = 0;
+  guint n_edited = 0, n_unchanged = outcome->n_unchanged_file;
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->cancellable);
@@ -154,14 +157,19 @@ hilum_transfer_dialog_finish (HilumTransferDialog *self,
             n_unchanged++;
         }
 
+      /* Replaced in the store by the worker: an open study shows the new version. */
+      for (guint i = 0; outcome->replaced != NULL && self->window != NULL && i < outcome->replaced->len; i++)
+        hilum_workspace_study_synced (hilum_window_get_workspace (self->window),
+                                      hilum_document_get_study_id (outcome->replaced->pdata[i]));
+
       g_string_append_printf (summary,
                               g_dngettext (GETTEXT_PACKAGE, "Imported %u study", "Imported %u studies",
-                                           outcome->n_new + outcome->n_replaced + n_edited + n_unchanged),
-                              outcome->n_new + outcome->n_replaced + n_edited + n_unchanged);
+                                           outcome->n_new + n_edited + outcome->n_replaced + n_unchanged),
+                              outcome->n_new + n_edited + outcome->n_replaced + n_unchanged);
       g_string_append (summary, " (");
-      /* Translators: part of "Imported 3 studies (1 new, 1 edited, 1 unchanged, 0 replaced)" */
-      g_string_append_printf (summary, _("%u new, %u edited, %u unchanged, %u replaced"),
-                              outcome->n_new, n_edited, n_unchanged, outcome->n_replaced);
+      /* Translators: part of "Imported 4 studies (1 new, 1 edited, 1 replaced, 1 unchanged; 1 kept as edited here)" */
+      g_string_append_printf (summary, _("%u new, %u edited, %u replaced, %u unchanged; %u kept as edited here"),
+                              outcome->n_new, n_edited, outcome->n_replaced, n_unchanged, outcome->n_kept);
       g_string_append (summary, ").");
     }
   else
@@ -218,8 +226,11 @@ import_done_cb (GObject      *source,
   edited = plan != NULL ? g_ptr_array_ref (plan->edited) : g_ptr_array_new ();
   outcome.problems = problems;
   outcome.edited = edited;
+  outcome.replaced = plan != NULL ? plan->replaced : NULL;
   outcome.n_new = plan != NULL ? plan->n_new : 0;
+  outcome.n_kept = plan != NULL ? plan->n_kept : 0;
   outcome.n_replaced = plan != NULL ? plan->n_replaced : 0;
+  outcome.n_unchanged_file = plan != NULL ? plan->n_unchanged : 0;
   hilum_transfer_dialog_finish (self, &outcome, error);
 }
 

@@ -91,6 +91,9 @@ void          _hilum_window_keep_offline     (HilumWindow *self,
 /* Builds the study shown again from its document (its images came). */
 void          _hilum_window_rebuild_study    (HilumWindow *self);
 
+/* (transfer none) the application's workspace (or the window's own, without a store) */
+HilumWorkspace *hilum_window_get_workspace   (HilumWindow *self);
+
 /* Shows the study's page: its images and report, or the translator's workspace. */
 void          _hilum_window_show_content     (HilumWindow *self);
 

@@ -1024,3 +1024,20 @@ hilum_window_get_download_bar (HilumWindow *self)
 
   return self->download_bar;
 }
+
+void
+hilum_window_show_message (HilumWindow *self,
+                           const char  *message)
+{
+  g_return_if_fail (HILUM_IS_WINDOW (self));
+
+  _hilum_window_toast (self, message);
+}
+
+HilumWorkspace *
+hilum_window_get_workspace (HilumWindow *self)
+{
+  g_return_val_if_fail (HILUM_IS_WINDOW (self), NULL);
+
+  return self->workspace;
+}

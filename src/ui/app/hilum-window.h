@@ -45,6 +45,9 @@ HilumBoxLayer  *hilum_window_get_box_layer    (HilumWindow        *self,
                                                HilumSlot           slot);
 /* (nullable) the store the worklist and the edits use */
 HilumStore     *hilum_window_get_store        (HilumWindow        *self);
+/* Shows @message in a toast. */
+void            hilum_window_show_message     (HilumWindow        *self,
+                                               const char         *message);
 /* (transfer none) the bar of server images downloading (a HilumDownloadBar) */
 GtkWidget      *hilum_window_get_download_bar (HilumWindow        *self);
 

@@ -79,4 +79,12 @@ int      hilum_decode_jpeg       (const char     *path,
                                   gboolean        header_only,
                                   HilumRaw       *raw);
 
+/* Forbids what a decoder never needs (network, new programs, writing files); the
+ * process keeps reading its file and writing its pipes. FALSE when the kernel refused
+ * the filter (the caller then decodes without it, as before). */
+gboolean hilum_decode_sandbox_enter (void);
+/* --check-sandbox: enters the sandbox, tries a socket and a file opened for writing,
+ * prints what happened; 0 when both were refused. */
+int      hilum_decode_sandbox_check (void);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <json-glib/json-glib.h>
@@ -597,6 +598,33 @@ read_request (gboolean  *header_only,
   return TRUE;
 }
 
+/* A hostile file must not take the machine with it: the helper may use so much memory
+ * (HILUM_DECODE_MEMORY_MB, 1536 by default — a 3000 × 3000 JPEG 2000 needs ~300 MB) and
+ * so much CPU time (a minute; the client's own time-out is a minute of wall-clock time). */
+static void
+limit_resources (void)
+{
+  const char *env = g_getenv ("HILUM_DECODE_MEMORY_MB");
+  guint64 megabytes = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+  struct rlimit memory, cpu = { 60, 61 };
+
+  if (megabytes == 0)
+    megabytes = 1536;
+  memory.rlim_cur = memory.rlim_max = (rlim_t) (megabytes << 20);
+  (void) setrlimit (RLIMIT_AS, &memory);
+  (void) setrlimit (RLIMIT_CPU, &cpu);
+}
+
+static gboolean
+needs_dicom_helper (Format format)
+{
+#ifdef HILUM_DECODE_WITH_GDCM
+  return FALSE;
+#else
+  return format != FORMAT_PNG && format != FORMAT_JPEG;
+#endif
+}
+
 static int
 usage (void)
 {
@@ -619,6 +647,7 @@ main (int   argc,
 
   g_set_prgname ("hilum-decode");
   hilum_raw_init (&raw);
+  limit_resources ();
 
   for (int i = 1; i < argc; i++)
     {
@@ -626,6 +655,8 @@ main (int   argc,
         header_only = TRUE;
       else if (path == NULL && strcmp (argv[i], "--serve") == 0)
         serve = TRUE;
+      else if (path == NULL && strcmp (argv[i], "--check-sandbox") == 0)
+        return hilum_decode_sandbox_check ();
       else if (path == NULL && strcmp (argv[i], "--") == 0 && i + 1 < argc)
         path = argv[++i];
       else if (path == NULL && argv[i][0] != '-')
@@ -648,6 +679,11 @@ main (int   argc,
     return usage ();
 
   status = sniff (path, &format, &raw);
+  /* The file is known; whatever decodes it runs without network, new programs or
+   * writable files (a DICOM file is handed to hilum-decode-dicom first: exec comes
+   * before the filter). */
+  if (status == HILUM_DECODE_EXIT_OK && !needs_dicom_helper (format) && !hilum_decode_sandbox_enter ())
+    g_debug ("the seccomp filter could not be loaded");
   if (status == HILUM_DECODE_EXIT_OK)
     {
       switch (format)

@@ -16,6 +16,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
+#include <gdcmAttribute.h>
 #include <gdcmByteValue.h>
 #include <gdcmDataSet.h>
 #include <gdcmFile.h>
@@ -458,10 +461,47 @@ decode_palette (const gdcm::Image &image,
 
 } /* namespace */
 
-extern "C" int
-hilum_gdcm_decode (const char *path,
-                   gboolean    header_only,
-                   HilumRaw   *raw)
+/* The bytes of the decoded pixels the header announces (0 when it does not say). */
+static guint64
+pixel_bytes (const gdcm::DataSet &ds)
+{
+  gdcm::Attribute<0x0028, 0x0010> rows;
+  gdcm::Attribute<0x0028, 0x0011> columns;
+  gdcm::Attribute<0x0028, 0x0100> bits;
+  gdcm::Attribute<0x0028, 0x0002> samples;
+  guint64 frames = 1;
+
+  rows.SetFromDataSet (ds);
+  columns.SetFromDataSet (ds);
+  bits.SetFromDataSet (ds);
+  samples.SetFromDataSet (ds);
+  if (ds.FindDataElement (gdcm::Tag (0x0028, 0x0008)))
+    {
+      gdcm::Attribute<0x0028, 0x0008> n;
+
+      n.SetFromDataSet (ds);
+      frames = MAX (n.GetValue (), 1);
+    }
+  return (guint64) rows.GetValue () * columns.GetValue () * frames
+         * MAX ((guint64) samples.GetValue (), 1) * MAX ((guint64) (bits.GetValue () + 7) / 8, 1);
+}
+
+/* The pixels may take a third of the address space the process was given (the
+ * decoder's own copy, GDCM's and the codec's), less what the libraries already map. */
+static guint64
+memory_for_pixels (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return G_MAXUINT64;
+  return limit.rlim_cur > (guint64) (128 << 20) ? (limit.rlim_cur - (128 << 20)) / 3 : 0;
+}
+
+static int
+decode_file (const char *path,
+             gboolean    header_only,
+             HilumRaw   *raw)
 {
   TraceCapture trace;
 
@@ -473,9 +513,17 @@ hilum_gdcm_decode (const char *path,
   {
     std::unique_ptr<gdcm::Reader> header;
     PixelData found = read_up_to_pixel_data (path, header);
+    guint64 needed;
 
     if (found != PixelData::PRESENT)
       return pixel_data_failure (found, trace, raw);
+    /* What the header says the pixels take, against what this process may use: a file
+     * that claims more is refused before GDCM tries (and fails somewhere inside). */
+    needed = pixel_bytes (header->GetFile ().GetDataSet ());
+    if (needed > memory_for_pixels ())
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_TOO_LARGE,
+                             "its pixels need %" G_GUINT64_FORMAT " MB, more than the decoder may use",
+                             needed >> 20);
   }
 
   std::unique_ptr<gdcm::ImageReader> reader (new gdcm::ImageReader);
@@ -598,4 +646,27 @@ hilum_gdcm_decode (const char *path,
   raw->pixels = buffer;
   raw->n_bytes = needed;
   return HILUM_DECODE_EXIT_OK;
+}
+
+/* Under the helper's memory limit a file that claims gigabytes (a group length of 4 GB in
+ * 10 KB) makes GDCM's allocation fail: that is one clear line, not an abort. */
+extern "C" int
+hilum_gdcm_decode (const char *path,
+                   gboolean    header_only,
+                   HilumRaw   *raw)
+{
+  try
+    {
+      return decode_file (path, header_only, raw);
+    }
+  catch (const std::bad_alloc &)
+    {
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_UNSUPPORTED, HILUM_DECODE_REASON_TOO_LARGE,
+                             "more memory than the decoder may use");
+    }
+  catch (const std::exception &e)
+    {
+      return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_CORRUPT,
+                             "GDCM failed: %s", e.what ());
+    }
 }

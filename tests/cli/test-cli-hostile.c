@@ -385,6 +385,55 @@ test_damaged_store (Fixture       *f,
   }
 }
 
+/* An image whose pixels need more than the decode helper may use: one line, at once. */
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.dcm", NULL);
+  g_autofree guint16 *pixels = g_new0 (guint16, 4000 * 4000);
+  HilumFixtureDicom spec = { 4000, 4000, 0, 16, 12, FALSE, 1, NULL, NULL, NULL, pixels,
+                             4000 * 4000 * sizeof (guint16), NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
+  g_assert_no_error (error);
+  /* 200 MB of address space leaves the pixels 24 MB; these need 32. */
+  g_setenv ("HILUM_DECODE_MEMORY_MB", "200", TRUE);
+  g_assert_cmpint (hilum_fixture_run_cli (NULL, 0, &out, &err, "info", path, NULL), ==, 1);
+  g_unsetenv ("HILUM_DECODE_MEMORY_MB");
+  g_assert_cmpstr (err, ==, "hilum-cli: “big.dcm” cannot be shown: it is too large to decode safely.\n");
+  /* Under the default limit it decodes. */
+  g_assert_cmpint (hilum_fixture_run_cli (NULL, 0, &out2, &err2, "info", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out2, "4000"));
+}
+
+/* Both decode helpers, in their sandbox: no socket, no file opened for writing; reading
+ * still works. */
+static void
+test_decoder_sandbox (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (g_getenv ("HILUM_DECODE"));
+  g_autofree char *dicom = g_build_filename (dir, "hilum-decode-dicom", NULL);
+  const char *helpers[] = { g_getenv ("HILUM_DECODE"), dicom };
+
+  for (guint i = 0; i < G_N_ELEMENTS (helpers); i++)
+    {
+      const char *argv[] = { helpers[i], "--check-sandbox", NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                                   &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (out, ==, "socket: refused\nopen for writing: refused\nread: allowed\n");
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +450,8 @@ main (int   argc,
   ADD ("/hilum/cli-hostile/long-values", test_long_values);
   ADD ("/hilum/cli-hostile/reimport-keeps-work", test_reimport_keeps_work);
   ADD ("/hilum/cli-hostile/damaged-store", test_damaged_store);
+  ADD ("/hilum/cli-hostile/too-large", test_too_large);
+  ADD ("/hilum/cli-hostile/decoder-sandbox", test_decoder_sandbox);
 #undef ADD
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <json-glib/json-glib.h>
 
 #include "hilum-decode-protocol.h"
@@ -128,7 +129,7 @@ decode_error_for_reason (const char *path,
                               "cannot decode."), name);
       if (g_str_equal (reason, HILUM_DECODE_REASON_TOO_LARGE))
         return g_error_new (HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_UNSUPPORTED,
-                            _("“%s” cannot be shown: the image is too large to load."), name);
+                            _("“%s” cannot be shown: it is too large to decode safely."), name);
       return g_error_new (HILUM_DECODE_ERROR, HILUM_DECODE_ERROR_UNSUPPORTED,
                           _("“%s” cannot be shown: its pixel format is not supported."), name);
 
@@ -795,7 +796,11 @@ run_helper_once (const char   *path,
     {
       g_debug ("%s: the helper died of signal %d: %s", path,
                g_subprocess_get_term_sig (process), err->str);
-      g_propagate_error (error, crashed_error (path));
+      /* Its CPU limit (a minute of decoding) ran out. */
+      if (g_subprocess_get_term_sig (process) == SIGXCPU)
+        g_propagate_error (error, timeout_error (path));
+      else
+        g_propagate_error (error, crashed_error (path));
       return NULL;
     }
 

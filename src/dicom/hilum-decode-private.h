@@ -79,6 +79,9 @@ int      hilum_decode_jpeg       (const char     *path,
                                   gboolean        header_only,
                                   HilumRaw       *raw);
 
+/* The address space the helper may use (HILUM_DECODE_MEMORY_MB), in bytes. */
+guint64  hilum_decode_memory_limit  (void);
+
 /* Forbids what a decoder never needs (network, new programs, writing files); the
  * process keeps reading its file and writing its pipes. FALSE when the kernel refused
  * the filter (the caller then decodes without it, as before). */

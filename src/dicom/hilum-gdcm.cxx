@@ -16,8 +16,6 @@
 #include <string>
 #include <vector>
 
-#include <sys/resource.h>
-
 #include <gdcmAttribute.h>
 #include <gdcmByteValue.h>
 #include <gdcmDataSet.h>
@@ -491,11 +489,11 @@ pixel_bytes (const gdcm::DataSet &ds)
 static guint64
 memory_for_pixels (void)
 {
-  struct rlimit limit;
+  guint64 limit = hilum_decode_memory_limit ();
 
-  if (getrlimit (RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+  if (limit == 0)
     return G_MAXUINT64;
-  return limit.rlim_cur > (guint64) (128 << 20) ? (limit.rlim_cur - (128 << 20)) / 3 : 0;
+  return limit > (guint64) (128 << 20) ? (limit - (128 << 20)) / 3 : 0;
 }
 
 static int

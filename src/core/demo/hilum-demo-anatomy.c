@@ -148,7 +148,8 @@ splat_tube_full (HilumDemoGrid         *g,
       for (int y = sy0; y < sy1; y++)
         {
           double v = grid_v (g, y);
-          float *row = buf + (gsize) (y - y0) * bw - x0;
+          /* Indexed by x - x0: a pointer before the buffer is undefined behaviour. */
+          float *row = buf + (gsize) (y - y0) * bw;
 
           for (int x = sx0; x < sx1; x++)
             {
@@ -166,8 +167,8 @@ splat_tube_full (HilumDemoGrid         *g,
               ri = r * 0.72;
               inner = d2 < ri * ri ? sqrt (ri * ri - d2) : 0.0;
               chord = (chord - cortex * inner) / r;
-              if (dens * chord > row[x])
-                row[x] = dens * chord;
+              if (dens * chord > row[x - x0])
+                row[x - x0] = dens * chord;
             }
         }
     }
@@ -175,14 +176,14 @@ splat_tube_full (HilumDemoGrid         *g,
   for (int y = y0; y < y1; y++)
     {
       float *dst = g->a + (gsize) y * g->w;
-      const float *src = buf + (gsize) (y - y0) * bw - x0;
+      const float *src = buf + (gsize) (y - y0) * bw;
 
       if (add)
         for (int x = x0; x < x1; x++)
-          dst[x] += src[x];
+          dst[x] += src[x - x0];
       else
         for (int x = x0; x < x1; x++)
-          dst[x] = MAX (dst[x], src[x]);
+          dst[x] = MAX (dst[x], src[x - x0]);
     }
   g_free (buf);
 }

@@ -24,6 +24,8 @@
 
 #include "hilum-decode-protocol.h"
 #include "hilum-decoder.h"
+#include "hilum-decoder-private.h"
+#include "hilum-json.h"
 #include "hilum-image.h"
 
 /* A decode that takes longer than this is stopped and reported as a crash. */
@@ -384,6 +386,18 @@ read_result_for (WaitResult wait)
          : wait == WAIT_CANCELLED ? READ_CANCELLED : READ_INVALID;
 }
 
+/* (transfer full) (nullable) the helper's JSON line, when it is an object (nested no
+ * deeper than a header ever is). */
+static JsonObject *
+parse_header_line (const guint8 *line,
+                   gsize         length)
+{
+  g_autoptr(JsonNode) root = hilum_json_depth_within ((const char *) line, (gssize) length, 8)
+                             ? hilum_json_parse ((const char *) line, (gssize) length, NULL) : NULL;
+
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_object_ref (json_node_get_object (root)) : NULL;
+}
+
 /* Reads the JSON line and the pixels straight into their final buffer. Anything short
  * of the announced bytes is READ_INVALID; the exit status decides what it means. */
 static ReadResult
@@ -391,8 +405,6 @@ read_helper_output (Pipes        *pipes,
                     HelperOutput *output)
 {
   g_autoptr(GByteArray) head = g_byte_array_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
   WaitResult wait = WAIT_READY;
   guint8 *newline = NULL;
   gsize line_length, leftover, got;
@@ -412,12 +424,8 @@ read_helper_output (Pipes        *pipes,
     }
 
   line_length = newline - head->data;
-  if (!json_parser_load_from_data (parser, (const char *) head->data, line_length, NULL))
+  if ((output->header = parse_header_line (head->data, line_length)) == NULL)
     return READ_INVALID;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return READ_INVALID;
-  output->header = json_object_ref (json_node_get_object (root));
 
   expected = expected_pixel_bytes (output->header);
   if (expected < 0)
@@ -975,4 +983,22 @@ hilum_decode_header_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hilum_decode_header_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+HilumImage *
+_hilum_decoder_image_from_reply (const guint8 *reply,
+                                 gsize         length)
+{
+  g_auto(HelperOutput) output = { 0, };
+  const guint8 *newline = memchr (reply, '\n', MIN (length, MAX_HEADER_BYTES));
+  gint64 expected;
+
+  if (newline == NULL || (output.header = parse_header_line (reply, newline - reply)) == NULL)
+    return NULL;
+  expected = expected_pixel_bytes (output.header);
+  if (expected < 0 || (gsize) expected > length - (newline + 1 - reply))
+    return NULL;
+  output.n_pixel_bytes = expected;
+  output.pixels = expected > 0 ? g_memdup2 (newline + 1, expected) : NULL;
+  return build_image ("reply", &output);
 }

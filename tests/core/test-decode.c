@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "hilum-decoder.h"
+#include "hilum-decoder-private.h"
 #include "hilum-fixtures.h"
 #include "hilum-image.h"
 #include "hilum-png.h"
@@ -1091,6 +1092,34 @@ test_gdcm_abort (void)
   decode_error (path, HILUM_DECODE_ERROR_CRASHED);
 }
 
+/* Replies a confused helper might send (the fuzzer found the first: "pixels" null made
+ * the reader compare a NULL string): none is an image, none crashes. */
+static void
+test_bad_replies (void)
+{
+  static const char *replies[] = {
+    "{\"pixels\": null, \"width\": 2, \"height\": 2, \"frames\": 1, \"pixel_bytes\": 8}\n12345678",
+    "{\"pixels\": \"gray16\", \"width\": 2, \"height\": 2, \"frames\": 1, \"pixel_bytes\": 8}\n1234",
+    "{\"pixels\": \"gray16\", \"width\": -2, \"height\": 2, \"frames\": 1, \"pixel_bytes\": -8}\n",
+    "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]\n",
+    "no newline at all",
+  };
+  static const char good[] =
+    "{\"protocol\": 1, \"format\": \"png\", \"pixels\": \"gray16\", \"width\": 2, \"height\": 1, \"frames\": 1,"
+    " \"pixel_bytes\": 4, \"value_scale\": 1, \"value_offset\": 0, \"window_center\": [\"x\", 2],"
+    " \"window_width\": [{}, 3], \"pixel_spacing\": [null, 0.5], \"inverted_display\": \"yes\"}\n\x01\x00\x02\x00";
+  g_autoptr(HilumImage) image = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+    g_assert_null (_hilum_decoder_image_from_reply ((const guint8 *) replies[i], strlen (replies[i])));
+
+  /* Odd values in a sound reply are read as nothing, not as a crash. */
+  image = _hilum_decoder_image_from_reply ((const guint8 *) good, sizeof good - 1);
+  g_assert_nonnull (image);
+  g_assert_cmpuint (hilum_image_get_width (image), ==, 2);
+  g_assert_false (hilum_image_get_inverted_display (image));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1151,6 +1180,7 @@ main (int    argc,
   g_test_add_func ("/hilum/decode/error/no-pixel-data", test_no_pixel_data);
   g_test_add_func ("/hilum/decode/error/missing-file", test_missing_file);
   g_test_add_func ("/hilum/decode/error/gdcm-abort", test_gdcm_abort);
+  g_test_add_func ("/hilum/decode/error/bad-replies", test_bad_replies);
 
   status = g_test_run ();
   hilum_fixture_dir_remove (fixture_dir);

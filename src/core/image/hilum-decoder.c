@@ -351,7 +351,7 @@ expected_pixel_bytes (JsonObject *header)
   gint64 height = member_int (header, HILUM_DECODE_KEY_HEIGHT);
   gint64 frames = member_int (header, HILUM_DECODE_KEY_FRAMES);
   gint64 bytes = member_int (header, HILUM_DECODE_KEY_PIXEL_BYTES);
-  const char *pixels = json_object_get_string_member_with_default (header, HILUM_DECODE_KEY_PIXELS, "");
+  const char *pixels = hilum_json_get_string (header, HILUM_DECODE_KEY_PIXELS, "");
   gint64 per_pixel;
 
   if (width < 0 || width > G_MAXUINT16 || height < 0 || height > G_MAXUINT16
@@ -464,6 +464,16 @@ voi_function_from_string (const char *name)
   return HILUM_VOI_LINEAR;
 }
 
+/* A number of a helper's list, 0 when it is something else. */
+static double
+element_double (JsonArray *array,
+                guint      index)
+{
+  double value = 0;
+
+  return hilum_json_node_get_number (json_array_get_element (array, index), &value) ? value : 0;
+}
+
 static double
 member_double (JsonObject *object,
                const char *key,
@@ -479,7 +489,7 @@ build_image (const char   *path,
              HelperOutput *output)
 {
   JsonObject *h = output->header;
-  const char *pixels = json_object_get_string_member_with_default (h, HILUM_DECODE_KEY_PIXELS, "");
+  const char *pixels = hilum_json_get_string (h, HILUM_DECODE_KEY_PIXELS, "");
   guint width = member_int (h, HILUM_DECODE_KEY_WIDTH);
   guint height = member_int (h, HILUM_DECODE_KEY_HEIGHT);
   guint frames = member_int (h, HILUM_DECODE_KEY_FRAMES);
@@ -489,7 +499,7 @@ build_image (const char   *path,
   JsonArray *centers, *widths, *spacing;
   JsonNode *node;
 
-  const char *photometric = json_object_get_string_member_with_default (h, HILUM_IMAGE_PHOTOMETRIC, "");
+  const char *photometric = hilum_json_get_string (h, HILUM_IMAGE_PHOTOMETRIC, "");
 
   /* Without pixels, say what a full decode would give: palettes become RGB. */
   if (g_str_equal (pixels, HILUM_DECODE_PIXELS_RGB8)
@@ -507,7 +517,7 @@ build_image (const char   *path,
   hilum_image_set_path (image, path);
   for (guint i = 0; i < G_N_ELEMENTS (string_keys); i++)
     hilum_image_set_string (image, string_keys[i],
-                            json_object_get_string_member_with_default (h, string_keys[i], ""));
+                            hilum_json_get_string (h, string_keys[i], ""));
 
   info.bits_allocated = MAX (member_int (h, HILUM_DECODE_KEY_BITS_ALLOCATED), 0);
   info.bits_stored = MAX (member_int (h, HILUM_DECODE_KEY_BITS_STORED), 0);
@@ -515,16 +525,18 @@ build_image (const char   *path,
   info.samples_per_pixel = samples;
   info.rescale_slope = member_double (h, HILUM_DECODE_KEY_RESCALE_SLOPE, 1.0);
   info.rescale_intercept = member_double (h, HILUM_DECODE_KEY_RESCALE_INTERCEPT, 0.0);
-  info.inverted_display = json_object_get_boolean_member_with_default (h, HILUM_DECODE_KEY_INVERTED_DISPLAY, FALSE);
-  info.voi_function = voi_function_from_string (json_object_get_string_member_with_default (h, HILUM_DECODE_KEY_VOI_FUNCTION, ""));
+  node = json_object_get_member (h, HILUM_DECODE_KEY_INVERTED_DISPLAY);
+  info.inverted_display = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                          && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+  info.voi_function = voi_function_from_string (hilum_json_get_string (h, HILUM_DECODE_KEY_VOI_FUNCTION, ""));
 
   node = json_object_get_member (h, HILUM_DECODE_KEY_PIXEL_SPACING);
   spacing = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   if (spacing != NULL && json_array_get_length (spacing) == 2)
     {
       info.has_pixel_spacing = TRUE;
-      info.pixel_spacing[0] = json_array_get_double_element (spacing, 0);
-      info.pixel_spacing[1] = json_array_get_double_element (spacing, 1);
+      info.pixel_spacing[0] = element_double (spacing, 0);
+      info.pixel_spacing[1] = element_double (spacing, 1);
     }
   hilum_image_set_info (image, &info);
 
@@ -534,9 +546,7 @@ build_image (const char   *path,
   widths = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   if (centers != NULL && widths != NULL)
     for (guint i = 0; i < MIN (json_array_get_length (centers), json_array_get_length (widths)); i++)
-      hilum_image_add_window (image,
-                              json_array_get_double_element (centers, i),
-                              json_array_get_double_element (widths, i));
+      hilum_image_add_window (image, element_double (centers, i), element_double (widths, i));
 
   /* Compute the value range here, off the UI thread, rather than on first use. */
   if (!g_str_equal (pixels, HILUM_DECODE_PIXELS_NONE))

@@ -214,7 +214,7 @@ test_import_async (void)
 
   options.progress = count_progress_cb;
   options.progress_data = &calls;
-  hilum_import_file_async (store, HILUM_FORMAT_HILUM, file, &options, NULL, result_cb, &result);
+  hilum_import_file_async (store, HILUM_FORMAT_HILUM, file, &options, FALSE, NULL, result_cb, &result);
   plan = hilum_import_file_finish (wait_result (&result), &problems, &error);
   g_assert_no_error (error);
   g_assert_nonnull (plan);
@@ -257,7 +257,7 @@ test_import_async_errors (void)
   g_assert_no_error (error);
 
   g_cancellable_cancel (cancellable);
-  hilum_import_file_async (store, HILUM_FORMAT_HILUM, file, NULL, cancellable, result_cb, &result);
+  hilum_import_file_async (store, HILUM_FORMAT_HILUM, file, NULL, FALSE, cancellable, result_cb, &result);
   plan = hilum_import_file_finish (wait_result (&result), &problems, &error);
   g_assert_null (plan);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -265,7 +265,7 @@ test_import_async_errors (void)
   g_assert_false (hilum_store_has_study (store, "A"));
   g_clear_error (&error);
 
-  hilum_import_file_async (store, HILUM_FORMAT_HILUM, missing, NULL, NULL, result_cb, &missing_result);
+  hilum_import_file_async (store, HILUM_FORMAT_HILUM, missing, NULL, FALSE, NULL, result_cb, &missing_result);
   plan = hilum_import_file_finish (wait_result (&missing_result), NULL, &error);
   g_assert_null (plan);
   g_assert_nonnull (error);

@@ -415,6 +415,40 @@ test_export_import_dialog (void)
                    ==, "");
   g_assert_cmpstr (hilum_document_get_study_field (hilum_session_get_document (session), "indication"), ==, "");
 
+  /* A dataset file of this study, which a reader edited here: kept, and asked about. */
+  {
+    g_autofree char *gr = g_build_filename (test_root, "transfer-gr.json", NULL);
+    g_autofree char *before = NULL;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+    dialog = hilum_transfer_dialog_new (window, TRUE);
+    hilum_transfer_dialog_set_format (dialog, HILUM_FORMAT_PADCHEST_GR);
+    hilum_transfer_dialog_set_current_only (dialog, TRUE);
+    hilum_transfer_dialog_set_path (dialog, gr);
+    run_dialog (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    before = g_strdup (hilum_document_get_study_field (hilum_session_get_document (session), "indication"));
+
+    dialog = hilum_transfer_dialog_new (window, FALSE);
+    gtk_window_present (GTK_WINDOW (dialog));
+    hilum_transfer_dialog_set_format (dialog, HILUM_FORMAT_PADCHEST_GR);
+    hilum_transfer_dialog_set_path (dialog, gr);
+    run_dialog (dialog);
+    g_assert_true (g_str_has_prefix (hilum_transfer_dialog_get_summary (dialog),
+                                     "Imported 0 studies (0 new, 0 edited, 0 replaced, 0 unchanged; 1 kept as edited here)."));
+    g_assert_nonnull (strstr (hilum_transfer_dialog_get_summary (dialog), "kept as it is"));
+    g_assert_true (gtk_widget_get_visible (hilum_transfer_dialog_get_replace_button (dialog)));
+    g_assert_cmpstr (hilum_document_get_study_field (hilum_session_get_document (session), "indication"), ==, before);
+
+    /* Asked to: the file's version, one audited change; the study shown follows. */
+    g_signal_emit_by_name (hilum_transfer_dialog_get_replace_button (dialog), "clicked");
+    g_assert_true (hilum_test_wait_until (dialog_done, dialog, 60000));
+    g_assert_true (g_str_has_prefix (hilum_transfer_dialog_get_summary (dialog),
+                                     "Imported 1 study (0 new, 0 edited, 1 replaced, 0 unchanged; 0 kept as edited here)."));
+    g_assert_false (gtk_widget_get_visible (hilum_transfer_dialog_get_replace_button (dialog)));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* A file that is not of the format: the reason, and nothing changes. */
   g_assert_true (g_file_set_contents (bad, "{\"schema\": 42", -1, &error));
   dialog = hilum_transfer_dialog_new (window, FALSE);

@@ -227,6 +227,7 @@ typedef struct
   GFileProgressCallback  progress;
   gpointer               progress_data;
   GPtrArray             *problems;   /* HilumFormatProblem */
+  gboolean               replace_edited;
 } ImportData;
 
 static void
@@ -264,7 +265,7 @@ import_file_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  plan = hilum_import_plan_new (data->store, data->format, documents, FALSE, data->problems);
+  plan = hilum_import_plan_new (data->store, data->format, documents, data->replace_edited, data->problems);
   if (g_task_return_error_if_cancelled (task))
     return;
   if (plan->fresh->len > 0 &&
@@ -283,6 +284,7 @@ hilum_import_file_async (HilumStore               *store,
                          HilumFormat               format,
                          const char               *path,
                          const HilumFormatOptions *options,
+                         gboolean                  replace_edited,
                          GCancellable             *cancellable,
                          GAsyncReadyCallback       callback,
                          gpointer                  user_data)
@@ -299,6 +301,7 @@ hilum_import_file_async (HilumStore               *store,
   data->store = g_object_ref (store);
   data->format = format;
   data->path = g_strdup (path);
+  data->replace_edited = replace_edited;
   if (options != NULL)
     {
       data->images_dir = g_strdup (options->images_dir);

@@ -78,6 +78,7 @@ void             hilum_import_file_async    (HilumStore               *store,
                                              HilumFormat               format,
                                              const char               *path,
                                              const HilumFormatOptions *options,
+                                             gboolean                  replace_edited,
                                              GCancellable             *cancellable,
                                              GAsyncReadyCallback       callback,
                                              gpointer                  user_data);

@@ -29,6 +29,8 @@ struct _HilumTransferDialog
   GtkLabel            *summary_label;
   GtkButton           *start_button;
   GtkButton           *cancel_button;
+  GtkWidget           *replace_button;  /* after an import that kept edited studies */
+  gboolean             replace_edited;  /* the import runs again over them */
   GtkFileChooserNative *chooser;
 
   char                *path;
@@ -171,6 +173,7 @@ hilum_transfer_dialog_finish (HilumTransferDialog *self,
       g_string_append_printf (summary, _("%u new, %u edited, %u replaced, %u unchanged; %u kept as edited here"),
                               outcome->n_new, n_edited, outcome->n_replaced, n_unchanged, outcome->n_kept);
       g_string_append (summary, ").");
+      gtk_widget_set_visible (self->replace_button, outcome->n_kept > 0 && !self->replace_edited);
     }
   else
     {
@@ -249,6 +252,16 @@ export_done_cb (GObject      *source,
   hilum_transfer_dialog_finish (self, &outcome, error);
 }
 
+/* The same file again, now over the studies it kept; then back to asking. */
+static void
+replace_clicked_cb (HilumTransferDialog *self)
+{
+  self->replace_edited = TRUE;
+  gtk_widget_set_visible (self->replace_button, FALSE);
+  hilum_transfer_dialog_start (self);
+  self->replace_edited = FALSE;
+}
+
 void
 hilum_transfer_dialog_start (HilumTransferDialog *self)
 {
@@ -290,6 +303,7 @@ hilum_transfer_dialog_start (HilumTransferDialog *self)
   g_atomic_int_set (&self->total, 0);
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+  gtk_widget_set_visible (self->replace_button, FALSE);
   self->cancellable = g_cancellable_new ();
   hilum_transfer_dialog_set_running (self, TRUE);
   self->progress_id = g_timeout_add (100, progress_timeout_cb, self);
@@ -305,7 +319,7 @@ hilum_transfer_dialog_start (HilumTransferDialog *self)
                                 self->cancellable, export_done_cb, g_object_ref (self));
     }
   else
-    hilum_import_file_async (self->store, format, self->path, &options,
+    hilum_import_file_async (self->store, format, self->path, &options, self->replace_edited,
                              self->cancellable, import_done_cb, g_object_ref (self));
 }
 
@@ -499,6 +513,17 @@ hilum_transfer_dialog_build (HilumTransferDialog *self)
   gtk_box_append (GTK_BOX (content), group);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->progress));
   gtk_box_append (GTK_BOX (content), scrolled);
+  /* Asked, never done silently: the file over studies someone edited here. */
+  self->replace_button = gtk_button_new_with_mnemonic (_("_Replace the Edited Studies Too"));
+  gtk_widget_set_tooltip_text (self->replace_button,
+                               _("Import the file’s version of the studies edited here since their import, "
+                                 "as audited changes that can be undone"));
+  gtk_widget_add_css_class (self->replace_button, "destructive-action");
+  gtk_widget_set_halign (self->replace_button, GTK_ALIGN_END);
+  gtk_widget_set_visible (self->replace_button, FALSE);
+  g_signal_connect_object (self->replace_button, "clicked", G_CALLBACK (replace_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (content), self->replace_button);
   gtk_box_append (GTK_BOX (toolbar), content);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
 
@@ -627,4 +652,12 @@ hilum_transfer_dialog_get_summary (HilumTransferDialog *self)
   g_return_val_if_fail (HILUM_IS_TRANSFER_DIALOG (self), NULL);
 
   return self->summary;
+}
+
+GtkWidget *
+hilum_transfer_dialog_get_replace_button (HilumTransferDialog *self)
+{
+  g_return_val_if_fail (HILUM_IS_TRANSFER_DIALOG (self), NULL);
+
+  return self->replace_button;
 }

@@ -40,6 +40,9 @@ void                 hilum_transfer_dialog_set_current_only (HilumTransferDialog
 void                 hilum_transfer_dialog_start        (HilumTransferDialog *self);
 void                 hilum_transfer_dialog_cancel       (HilumTransferDialog *self);
 gboolean             hilum_transfer_dialog_get_running  (HilumTransferDialog *self);
+/* (transfer none) "Replace the Edited Studies Too", shown after an import that kept
+ * studies edited here since their import */
+GtkWidget           *hilum_transfer_dialog_get_replace_button (HilumTransferDialog *self);
 /* (nullable) the text shown at the end: counts, then failed records and warnings */
 const char          *hilum_transfer_dialog_get_summary  (HilumTransferDialog *self);
 

@@ -114,17 +114,22 @@ splat_tube_full (HilumDemoGrid         *g,
                  gboolean      add)
 {
   double u0 = G_MAXDOUBLE, v0 = G_MAXDOUBLE, u1 = -G_MAXDOUBLE, v1 = -G_MAXDOUBLE;
+  double radius = 0;
   int x0, y0, x1, y1, bw;
   float *buf;
 
+  /* The widest radius all round: each segment's box (its ends ± the larger of their
+   * radii) then lies inside the buffer (AddressSanitizer found one reaching before it). */
+  for (int i = 0; i < n; i++)
+    radius = MAX (radius, p[4 * i + 2]);
   for (int i = 0; i < n; i++)
     {
       const double *q = p + 4 * i;
 
-      u0 = MIN (u0, q[0] - q[2]);
-      u1 = MAX (u1, q[0] + q[2]);
-      v0 = MIN (v0, q[1] - q[2]);
-      v1 = MAX (v1, q[1] + q[2]);
+      u0 = MIN (u0, q[0] - radius);
+      u1 = MAX (u1, q[0] + radius);
+      v0 = MIN (v0, q[1] - radius);
+      v1 = MAX (v1, q[1] + radius);
     }
   if (!grid_box (g, u0, v0, u1, v1, &x0, &y0, &x1, &y1))
     return;

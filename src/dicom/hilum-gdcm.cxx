@@ -26,6 +26,7 @@
 #include <gdcmPhotometricInterpretation.h>
 #include <gdcmPixelFormat.h>
 #include <gdcmReader.h>
+#include <gdcmSequenceOfFragments.h>
 #include <gdcmTrace.h>
 #include <gdcmTransferSyntax.h>
 
@@ -459,6 +460,28 @@ decode_palette (const gdcm::Image &image,
 
 } /* namespace */
 
+/* The size a raw JPEG 2000 codestream (SOC, then SIZ) declares; FALSE when the bytes
+ * are not one (a JP2 file box, or too short). */
+static gboolean
+codestream_size (const guint8 *data,
+                 gsize         length,
+                 guint        *width,
+                 guint        *height)
+{
+  if (length < 26 || data[0] != 0xff || data[1] != 0x4f || data[2] != 0xff || data[3] != 0x51)
+    return FALSE;
+  auto be32 = [data] (gsize at) -> guint32 {
+    return ((guint32) data[at] << 24) | ((guint32) data[at + 1] << 16) | ((guint32) data[at + 2] << 8) | data[at + 3];
+  };
+  guint32 x = be32 (8), y = be32 (12), x0 = be32 (16), y0 = be32 (20);
+
+  if (x0 > x || y0 > y)
+    return FALSE;
+  *width = x - x0;
+  *height = y - y0;
+  return TRUE;
+}
+
 /* The bytes of the decoded pixels the header announces (0 when it does not say). */
 static guint64
 pixel_bytes (const gdcm::DataSet &ds)
@@ -553,6 +576,23 @@ decode_file (const char *path,
 
   gsize n_samples = (gsize) raw->width * raw->height * raw->frames * pf.GetSamplesPerPixel ();
   const gdcm::ByteValue *bv = image.GetDataElement ().GetByteValue ();
+
+  /* GDCM decodes a JPEG 2000 frame into a buffer of Rows × Columns: a codestream larger
+   * than the header says overruns it (the fuzzer's heap corruption). Compared first. */
+  if (ts == gdcm::TransferSyntax::JPEG2000Lossless || ts == gdcm::TransferSyntax::JPEG2000)
+    {
+      const gdcm::SequenceOfFragments *fragments = image.GetDataElement ().GetSequenceOfFragments ();
+      const gdcm::ByteValue *first = fragments != NULL && fragments->GetNumberOfFragments () > 0
+                                     ? fragments->GetFragment (0).GetByteValue () : NULL;
+      guint width = 0, height = 0;
+
+      if (first != NULL
+          && codestream_size ((const guint8 *) first->GetPointer (), first->GetLength (), &width, &height)
+          && (width != raw->width || height != raw->height))
+        return hilum_raw_fail (raw, HILUM_DECODE_EXIT_DAMAGED, HILUM_DECODE_REASON_CORRUPT,
+                               "the JPEG 2000 image is %u × %u, the header says %u × %u",
+                               width, height, raw->width, raw->height);
+    }
 
   if (pi == gdcm::PhotometricInterpretation::PALETTE_COLOR)
     {

@@ -409,6 +409,32 @@ test_too_large (Fixture       *f,
   g_assert_nonnull (strstr (out2, "4000"));
 }
 
+/* A JPEG 2000 file whose Rows say less than its codestream (GDCM overran its buffer):
+ * damaged, in one line, before GDCM decodes; the sound file decodes. */
+static void
+test_j2k_wrong_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (f->dir, "plain.dcm", NULL);
+  g_autofree char *j2k = g_build_filename (f->dir, "j2k.dcm", NULL);
+  g_autofree guint16 *pixels = g_new0 (guint16, 64 * 64);
+  HilumFixtureDicom spec = { 64, 64, 0, 16, 12, FALSE, 1, NULL, NULL, NULL, pixels, 64 * 64 * sizeof (guint16), NULL };
+  const char *rows[] = { "Rows=16", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 64 * 64; i++)
+    pixels[i] = (guint16) (i % 4096);
+  g_assert_true (hilum_fixture_write_dicom (plain, &spec, &error));
+  g_assert_true (hilum_fixture_transcode (plain, j2k, HILUM_FIXTURE_J2K, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hilum_fixture_run_cli (NULL, 0, &out, &err, "info", j2k, NULL), ==, 0);
+  g_assert_true (hilum_fixture_modify (j2k, rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hilum_fixture_run_cli (NULL, 0, &out2, &err2, "info", j2k, NULL), ==, 1);
+  g_assert_cmpstr (err2, ==, "hilum-cli: “j2k.dcm” is damaged: the image data is corrupt and cannot be decoded.\n");
+}
+
 /* Both decode helpers, in their sandbox: no socket, no file opened for writing; reading
  * still works. */
 static void
@@ -452,6 +478,7 @@ main (int   argc,
   ADD ("/hilum/cli-hostile/damaged-store", test_damaged_store);
   ADD ("/hilum/cli-hostile/too-large", test_too_large);
   ADD ("/hilum/cli-hostile/decoder-sandbox", test_decoder_sandbox);
+  ADD ("/hilum/cli-hostile/j2k-wrong-rows", test_j2k_wrong_rows);
 #undef ADD
 
   return g_test_run ();

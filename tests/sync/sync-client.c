@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "hilum-decoder.h"
 #include "hilum-fixtures.h"
 #include "hilum-image.h"
@@ -121,6 +123,90 @@ new_study (Client *client,
   g_assert_true (hilum_store_put_document (client->store, document, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&study_id);
+}
+
+
+guint16
+server_study_pixel (guint view,
+             guint i)
+{
+  return (guint16) ((i * 97 + view * 1013) % 4096);
+}
+
+char *
+server_study (Client             *client,
+                   const char * const *tags)
+{
+  g_autofree char *study_uid = g_strdup_printf ("1.2.826.0.1.3680043.10.1337.77.%u.%u",
+                                                (guint) getpid (), ++counter);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  const char *views[] = { "PA", "LL" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s-%u.dcm", work_dir, study_uid, v);
+      g_autofree char *study = g_strdup_printf ("StudyInstanceUID=%s", study_uid);
+      g_autofree char *series = g_strdup_printf ("SeriesInstanceUID=%s.%u", study_uid, v + 1);
+      g_autofree char *sop = g_strdup_printf ("SOPInstanceUID=%s.%u.1", study_uid, v + 1);
+      g_autofree char *view = g_strdup_printf ("ViewPosition=%s", views[v]);
+      const char *fixed[] = { study, series, sop, view, "PatientID=P-77", "StudyDate=20240305",
+                              "SpecificCharacterSet=ISO_IR 192" };
+      g_autoptr(GPtrArray) assignments = g_ptr_array_new ();
+      guint16 values[SERVER_STUDY_SIDE * SERVER_STUDY_SIDE];
+      g_autofree guint16 *words = NULL;
+      HilumFixtureDicom spec = { SERVER_STUDY_SIDE, SERVER_STUDY_SIDE, 0, 16, 12, FALSE, 1, NULL, NULL, "DX", NULL, 0, NULL };
+      g_autoptr(GFile) file = NULL;
+      GBytes *bytes;
+
+      for (guint i = 0; i < SERVER_STUDY_SIDE * SERVER_STUDY_SIDE; i++)
+        values[i] = server_study_pixel (v, i);
+      words = hilum_fixture_pack_words (values, SERVER_STUDY_SIDE * SERVER_STUDY_SIDE, 12);
+      spec.pixels = words;
+      spec.pixels_size = sizeof values;
+      g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+        g_ptr_array_add (assignments, (gpointer) fixed[i]);
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        g_ptr_array_add (assignments, (gpointer) tags[i]);
+      g_ptr_array_add (assignments, NULL);
+      g_assert_true (hilum_fixture_modify (path, (const char * const *) assignments->pdata, &error));
+      g_assert_no_error (error);
+      file = g_file_new_for_path (path);
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (files, bytes);
+    }
+  g_assert_true (hilum_orthanc_store_instances (client->orthanc, files, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&study_uid);
+}
+
+
+void
+maybe_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("HILUM_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+  /* What is on screen is what was last painted: let GTK paint. */
+  {
+    gint64 until = g_get_monotonic_time () + 500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+  }
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  argv[3] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
 }
 
 

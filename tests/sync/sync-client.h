@@ -45,3 +45,17 @@ HilumSyncSummary *sync_ok            (Client       *client);
 /* A new study id; its document with @n_findings findings f0, f1 … (English "Finding N."). */
 char             *new_study          (Client       *client,
                                       guint         n_findings);
+
+/* A DICOM study only the server has (as a modality would send it, by STOW-RS): two
+ * SERVER_STUDY_SIDE² images, PA then LL, of pixels server_study_pixel (view, i), dated
+ * 2024-03-05, with @tags (dcmodify assignments, nullable; later ones win) besides. Its
+ * Study Instance UID. */
+#define SERVER_STUDY_SIDE 16
+char             *server_study       (Client             *client,
+                                      const char * const *tags);
+guint16           server_study_pixel (guint               view,
+                                      guint               i);
+
+/* For the eye: HILUM_SCREENSHOT_DIR=DIR writes the screen, once GTK has painted, to
+ * DIR/NAME.png (needs a main loop: the GTK tests). */
+void              maybe_screenshot   (const char         *name);

@@ -28,30 +28,6 @@
 
 static HilumApplication *app;
 
-static void
-maybe_screenshot (const char *name)
-{
-  const char *dir = g_getenv ("HILUM_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  const char *argv[] = { "import", "-window", "root", NULL, NULL };
-
-  if (dir == NULL)
-    return;
-  /* What is on screen is what was last painted: let GTK paint. */
-  {
-    gint64 until = g_get_monotonic_time () + 500 * 1000;
-
-    while (g_get_monotonic_time () < until)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (2000);
-      }
-  }
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  argv[3] = path;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, NULL, NULL));
-}
 
 static gboolean
 wait_until (gboolean (*done) (gpointer),
@@ -131,66 +107,13 @@ revealer_notify_cb (GtkRevealer *revealer,
   watch->seen_active |= gtk_revealer_get_reveal_child (revealer);
 }
 
-/* A study of two 16×16 DICOM images (PA, LL) that only the server has, with @tags
- * (dcmodify assignments, nullable) besides. */
-static char *
-server_study_with (Client             *client,
-                   const char * const *tags)
-{
-  g_autofree char *study_uid = g_strdup_printf ("1.2.826.0.1.3680043.10.1337.78.%u.%u",
-                                                (guint) getpid (), ++counter);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GError) error = NULL;
-  const char *views[] = { "PA", "LL" };
-
-  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/%s-%u.dcm", work_dir, study_uid, v);
-      g_autofree char *study = g_strdup_printf ("StudyInstanceUID=%s", study_uid);
-      g_autofree char *series = g_strdup_printf ("SeriesInstanceUID=%s.%u", study_uid, v + 1);
-      g_autofree char *sop = g_strdup_printf ("SOPInstanceUID=%s.%u.1", study_uid, v + 1);
-      g_autofree char *view = g_strdup_printf ("ViewPosition=%s", views[v]);
-      const char *fixed[] = { study, series, sop, view, "StudyDate=20240306", "SpecificCharacterSet=ISO_IR 192" };
-      g_autoptr(GPtrArray) assignments = g_ptr_array_new ();
-      guint16 values[16 * 16];
-      g_autofree guint16 *words = NULL;
-      HilumFixtureDicom spec = { 16, 16, 0, 16, 12, FALSE, 1, NULL, NULL, "DX", NULL, 0, NULL };
-      g_autoptr(GFile) file = NULL;
-
-      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-        values[i] = (guint16) ((i * 16 + v * 500) % 4096);
-      words = hilum_fixture_pack_words (values, G_N_ELEMENTS (values), 12);
-      spec.pixels = words;
-      spec.pixels_size = sizeof values;
-      g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
-      for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-        g_ptr_array_add (assignments, (gpointer) fixed[i]);
-      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-        g_ptr_array_add (assignments, (gpointer) tags[i]);
-      g_ptr_array_add (assignments, NULL);
-      g_assert_true (hilum_fixture_modify (path, (const char * const *) assignments->pdata, &error));
-      g_assert_no_error (error);
-      file = g_file_new_for_path (path);
-      g_ptr_array_add (files, g_file_load_bytes (file, NULL, NULL, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (hilum_orthanc_store_instances (client->orthanc, files, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&study_uid);
-}
-
-static char *
-server_only_study (Client *client)
-{
-  return server_study_with (client, NULL);
-}
 
 static void
 test_server_study_in_the_app (void)
 {
   g_autoptr(Client) modality = client_new ();
-  g_autofree char *first = server_only_study (modality);
-  g_autofree char *second = server_only_study (modality);
+  g_autofree char *first = server_study (modality, NULL);
+  g_autofree char *second = server_study (modality, NULL);
   g_autoptr(GError) error = NULL;
   HilumSyncService *service;
   HilumWindow *window;
@@ -313,9 +236,9 @@ test_find_on_server (void)
   const char *first_tags[] = { tag, "StudyDate=20210601", NULL };
   const char *second_tags[] = { tag, "StudyDate=20210602", NULL };
   const char *other_tags[] = { tag, "StudyDate=20210801", NULL };
-  g_autofree char *older = server_study_with (modality, first_tags);
-  g_autofree char *newer = server_study_with (modality, second_tags);
-  g_autofree char *august = server_study_with (modality, other_tags);
+  g_autofree char *older = server_study (modality, first_tags);
+  g_autofree char *newer = server_study (modality, second_tags);
+  g_autofree char *august = server_study (modality, other_tags);
   g_autoptr(HilumServer) address = make_server (hilum_test_server_get_url (server), hilum_test_server_get_ca_file (server));
   HilumWindow *window = hilum_window_new (app);
   Listing listing = { window, 2, newer };

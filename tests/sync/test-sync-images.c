@@ -23,72 +23,6 @@
 #include "hilum-sync-error.h"
 #include "sync-client.h"
 
-#define SIDE 16
-
-static guint16
-pixel_value (guint view,
-             guint i)
-{
-  return (guint16) ((i * 97 + view * 1013) % 4096);
-}
-
-/* A DICOM study of two images (PA, then LL) put on the server by STOW-RS, with @tags
- * (dcmodify assignments, nullable) besides: its UID. */
-static char *
-server_study_with (Client             *client,
-                   const char * const *tags)
-{
-  g_autofree char *study_uid = g_strdup_printf ("1.2.826.0.1.3680043.10.1337.77.%u.%u",
-                                                (guint) getpid (), ++counter);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GError) error = NULL;
-  const char *views[] = { "PA", "LL" };
-
-  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/%s-%u.dcm", work_dir, study_uid, v);
-      g_autofree char *study = g_strdup_printf ("StudyInstanceUID=%s", study_uid);
-      g_autofree char *series = g_strdup_printf ("SeriesInstanceUID=%s.%u", study_uid, v + 1);
-      g_autofree char *sop = g_strdup_printf ("SOPInstanceUID=%s.%u.1", study_uid, v + 1);
-      g_autofree char *view = g_strdup_printf ("ViewPosition=%s", views[v]);
-      const char *fixed[] = { study, series, sop, view, "PatientID=P-77", "StudyDate=20240305",
-                              "SpecificCharacterSet=ISO_IR 192" };
-      g_autoptr(GPtrArray) assignments = g_ptr_array_new ();
-      guint16 values[SIDE * SIDE];
-      g_autofree guint16 *words = NULL;
-      HilumFixtureDicom spec = { SIDE, SIDE, 0, 16, 12, FALSE, 1, NULL, NULL, "DX", NULL, 0, NULL };
-      g_autoptr(GFile) file = NULL;
-      GBytes *bytes;
-
-      for (guint i = 0; i < SIDE * SIDE; i++)
-        values[i] = pixel_value (v, i);
-      words = hilum_fixture_pack_words (values, SIDE * SIDE, 12);
-      spec.pixels = words;
-      spec.pixels_size = sizeof values;
-      g_assert_true (hilum_fixture_write_dicom (path, &spec, &error));
-      g_assert_no_error (error);
-      for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-        g_ptr_array_add (assignments, (gpointer) fixed[i]);
-      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-        g_ptr_array_add (assignments, (gpointer) tags[i]);
-      g_ptr_array_add (assignments, NULL);
-      g_assert_true (hilum_fixture_modify (path, (const char * const *) assignments->pdata, &error));
-      g_assert_no_error (error);
-      file = g_file_new_for_path (path);
-      bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (files, bytes);
-    }
-  g_assert_true (hilum_orthanc_store_instances (client->orthanc, files, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&study_uid);
-}
-
-static char *
-server_only_study (Client *client)
-{
-  return server_study_with (client, NULL);
-}
 
 static HilumImageFetcher *
 fetcher_new (Client  *client,
@@ -128,10 +62,10 @@ assert_slot_pixels (Client     *client,
   g_assert_true (g_str_has_prefix (hilum_image_get_path (header), cache_dir));
   image = hilum_decode_file (hilum_image_get_path (header), NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (hilum_image_get_width (image), ==, SIDE);
-  g_assert_cmpfloat (modality_value (image, 0), ==, pixel_value (view, 0));
-  for (guint i = 0; i < SIDE * SIDE; i++)
-    g_assert_cmpfloat (modality_value (image, i), ==, pixel_value (view, i));
+  g_assert_cmpuint (hilum_image_get_width (image), ==, SERVER_STUDY_SIDE);
+  g_assert_cmpfloat (modality_value (image, 0), ==, server_study_pixel (view, 0));
+  for (guint i = 0; i < SERVER_STUDY_SIDE * SERVER_STUDY_SIDE; i++)
+    g_assert_cmpfloat (modality_value (image, i), ==, server_study_pixel (view, i));
 }
 
 typedef struct
@@ -185,7 +119,7 @@ static void
 test_images_on_demand (void)
 {
   g_autoptr(Client) modality = client_new ();
-  g_autofree char *study_uid = server_only_study (modality);
+  g_autofree char *study_uid = server_study (modality, NULL);
   g_autoptr(Client) laptop = client_new ();
   g_autoptr(HilumSyncSummary) summary = sync_ok (laptop);
   g_autoptr(HilumImageFetcher) fetcher = fetcher_new (laptop, 64 * 1024 * 1024);
@@ -218,7 +152,7 @@ test_images_on_demand (void)
   g_assert_no_error (error);
   g_assert_cmpuint (progress.last_done, ==, 2);
   g_assert_cmpuint (progress.total, ==, 2);
-  g_assert_cmpuint (progress.received, >, SIDE * SIDE * 2);
+  g_assert_cmpuint (progress.received, >, SERVER_STUDY_SIDE * SERVER_STUDY_SIDE * 2);
   g_assert_cmpuint (hilum_image_fetcher_count_missing (fetcher, document), ==, 0);
   g_assert_cmpuint (hilum_store_cache_count_study (laptop->store, study_uid), ==, 2);
   assert_slot_pixels (laptop, study_uid, HILUM_SLOT_FRONTAL, 0, hilum_image_fetcher_get_cache_dir (fetcher));
@@ -268,9 +202,9 @@ static void
 test_cache_limit_and_pinning (void)
 {
   g_autoptr(Client) modality = client_new ();
-  g_autofree char *s1 = server_only_study (modality);
-  g_autofree char *s2 = server_only_study (modality);
-  g_autofree char *s3 = server_only_study (modality);
+  g_autofree char *s1 = server_study (modality, NULL);
+  g_autofree char *s2 = server_study (modality, NULL);
+  g_autofree char *s3 = server_study (modality, NULL);
   g_autoptr(Client) laptop = client_new ();
   g_autoptr(HilumSyncSummary) summary = sync_ok (laptop);
   g_autoptr(HilumImageFetcher) fetcher = fetcher_new (laptop, G_MAXUINT64);
@@ -286,7 +220,7 @@ test_cache_limit_and_pinning (void)
   g_assert_cmpuint (hilum_image_fetcher_fetch (fetcher, documents[0], NULL, NULL, NULL, &error), ==, 2);
   g_assert_no_error (error);
   study_bytes = hilum_store_cache_get_size (laptop->store);
-  g_assert_cmpuint (study_bytes, >, 2 * SIDE * SIDE * 2);
+  g_assert_cmpuint (study_bytes, >, 2 * SERVER_STUDY_SIDE * SERVER_STUDY_SIDE * 2);
 
   /* Room for two studies and a quarter (images go one by one); the first is kept
    * available offline. */
@@ -321,7 +255,7 @@ static void
 test_cancel_leaves_nothing (void)
 {
   g_autoptr(Client) modality = client_new ();
-  g_autofree char *study_uid = server_only_study (modality);
+  g_autofree char *study_uid = server_study (modality, NULL);
   g_autoptr(Client) laptop = client_new ();
   g_autoptr(HilumSyncSummary) summary = sync_ok (laptop);
   g_autoptr(HilumImageFetcher) fetcher = fetcher_new (laptop, 64 * 1024 * 1024);
@@ -369,9 +303,9 @@ test_query_fills_the_store (void)
   const char *march[] = { name, "StudyDate=20190312", "Modality=CR", NULL };
   const char *april[] = { patient, other_name, "StudyDate=20190415", "Modality=DX", NULL };
   const char *may[] = { description, other_name, "StudyDate=20190520", "Modality=DX", NULL };
-  g_autofree char *a = server_study_with (modality, march);
-  g_autofree char *b = server_study_with (modality, april);
-  g_autofree char *c = server_study_with (modality, may);
+  g_autofree char *a = server_study (modality, march);
+  g_autofree char *b = server_study (modality, april);
+  g_autofree char *c = server_study (modality, may);
   g_autoptr(Client) laptop = client_new ();
   g_auto(GStrv) by_name = NULL;
   g_auto(GStrv) by_id = NULL;

@@ -362,23 +362,6 @@ record_failure_cb (GtkWidget  *panel,
   *failure = g_strdup (message);
 }
 
-/* For the eye: HILUM_SCREENSHOT_DIR=DIR writes the screen to DIR/NAME.png. */
-static void
-maybe_screenshot (const char *name)
-{
-  const char *dir = g_getenv ("HILUM_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  {
-    const char *argv[] = { "import", "-window", "root", path, NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                 NULL, NULL, NULL, NULL));
-  }
-}
 
 static HilumConflictCard *
 first_card (HilumConflictList *list)

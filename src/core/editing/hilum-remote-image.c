@@ -88,10 +88,9 @@ hilum_remote_images_list (HilumDocument *document)
   return list;
 }
 
-/* The first string of a DICOM JSON attribute ("00185101": {"vr": "CS", "Value": ["PA"]}). */
-static const char *
-dicom_string (JsonObject *object,
-              const char *tag)
+const char *
+hilum_dicom_json_string (JsonObject *object,
+                         const char *tag)
 {
   JsonObject *attribute = hilum_json_get_object (object, tag);
   JsonArray *values = attribute != NULL ? hilum_json_get_array (attribute, "Value") : NULL;
@@ -139,9 +138,9 @@ hilum_remote_images_from_qido (JsonArray *instances)
     {
       JsonNode *element = json_array_get_element (instances, i);
       JsonObject *instance = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-      const char *sop_uid = instance != NULL ? dicom_string (instance, "00080018") : NULL;
-      const char *series_uid = instance != NULL ? dicom_string (instance, "0020000E") : NULL;
-      const char *view = instance != NULL ? dicom_string (instance, "00185101") : NULL;
+      const char *sop_uid = instance != NULL ? hilum_dicom_json_string (instance, "00080018") : NULL;
+      const char *series_uid = instance != NULL ? hilum_dicom_json_string (instance, "0020000E") : NULL;
+      const char *view = instance != NULL ? hilum_dicom_json_string (instance, "00185101") : NULL;
       const char *role = "other";
       JsonObject *image;
 

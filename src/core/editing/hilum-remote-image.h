@@ -27,6 +27,11 @@ typedef struct
 void       hilum_remote_image_free          (HilumRemoteImage *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HilumRemoteImage, hilum_remote_image_free)
 
+/* (nullable) the first string of a DICOM JSON (QIDO-RS) attribute, @tag as eight hex
+ * digits: "00185101": {"vr": "CS", "Value": ["PA"]} gives "PA" */
+const char *hilum_dicom_json_string          (JsonObject       *object,
+                                              const char       *tag);
+
 /* The UID the study has (or will have) on the server (transfer full). */
 char      *hilum_remote_study_uid           (HilumDocument    *document);
 /* The images of @document with their server identity, in order: GPtrArray of

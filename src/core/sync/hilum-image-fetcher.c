@@ -160,19 +160,6 @@ hilum_image_fetcher_count_missing (HilumImageFetcher *self,
   return missing->len;
 }
 
-/* The first string of a DICOM JSON attribute. */
-static const char *
-dicom_string (JsonObject *object,
-              const char *tag)
-{
-  JsonObject *attribute = hilum_json_get_object (object, tag);
-  JsonArray *values = attribute != NULL ? hilum_json_get_array (attribute, "Value") : NULL;
-  JsonNode *first = values != NULL && json_array_get_length (values) > 0
-                    ? json_array_get_element (values, 0) : NULL;
-
-  return hilum_json_node_is_string (first) ? json_node_get_string (first) : NULL;
-}
-
 /* A DICOM image whose series the document does not name: the server's list says. */
 static gboolean
 find_series (HilumOrthanc  *orthanc,
@@ -201,8 +188,8 @@ find_series (HilumOrthanc  *orthanc,
           JsonNode *node = json_array_get_element (instances, j);
           JsonObject *instance = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-          if (instance != NULL && g_strcmp0 (dicom_string (instance, "00080018"), image->sop_uid) == 0)
-            image->series_uid = g_strdup (dicom_string (instance, "0020000E"));
+          if (instance != NULL && g_strcmp0 (hilum_dicom_json_string (instance, "00080018"), image->sop_uid) == 0)
+            image->series_uid = g_strdup (hilum_dicom_json_string (instance, "0020000E"));
         }
     }
   return TRUE;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hilum-json.h"
+#include "hilum-remote-image.h"
 #include "hilum-study-query.h"
 #include "hilum-sync-engine.h"
 #include "hilum-sync-error.h"
@@ -164,18 +165,6 @@ folded (const char *text)
   return g_utf8_casefold (plain->str, -1);
 }
 
-static const char *
-dicom_string (JsonObject *object,
-              const char *tag)
-{
-  JsonObject *attribute = hilum_json_get_object (object, tag);
-  JsonArray *values = attribute != NULL ? hilum_json_get_array (attribute, "Value") : NULL;
-  JsonNode *first = values != NULL && json_array_get_length (values) > 0
-                    ? json_array_get_element (values, 0) : NULL;
-
-  return hilum_json_node_is_string (first) ? json_node_get_string (first) : NULL;
-}
-
 /* A person name in DICOM JSON: {"vr": "PN", "Value": [{"Alphabetic": "García^Lucía"}]}. */
 static const char *
 dicom_name (JsonObject *object)
@@ -245,7 +234,7 @@ hilum_study_query_run (const HilumStudyQuery *self,
         {
           JsonNode *node = json_array_get_element (studies, i);
           JsonObject *study = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *uid = study != NULL ? dicom_string (study, "0020000D") : NULL;
+          const char *uid = study != NULL ? hilum_dicom_json_string (study, "0020000D") : NULL;
           Found *entry;
 
           if (uid == NULL || g_hash_table_contains (seen, uid))
@@ -254,8 +243,8 @@ hilum_study_query_run (const HilumStudyQuery *self,
             {
               g_autofree char *wanted = folded (self->text);
               g_autofree char *name = folded (dicom_name (study));
-              g_autofree char *patient = folded (dicom_string (study, "00100020"));
-              g_autofree char *description = folded (dicom_string (study, "00081030"));
+              g_autofree char *patient = folded (hilum_dicom_json_string (study, "00100020"));
+              g_autofree char *description = folded (hilum_dicom_json_string (study, "00081030"));
 
               if (strstr (name, wanted) == NULL && strstr (patient, wanted) == NULL
                   && strstr (description, wanted) == NULL)
@@ -263,7 +252,7 @@ hilum_study_query_run (const HilumStudyQuery *self,
             }
           entry = g_new0 (Found, 1);
           entry->uid = g_strdup (uid);
-          entry->date = g_strdup (dicom_string (study, "00080020"));
+          entry->date = g_strdup (hilum_dicom_json_string (study, "00080020"));
           g_ptr_array_add (found, entry);
           g_hash_table_add (seen, entry->uid);
         }

@@ -68,6 +68,22 @@ typedef struct
   GHashTable       *deleted;   /* study ids in summary->deleted_on_server */
 } Run;
 
+#define RUN_INIT(engine, cancel) \
+  { (engine), hilum_sync_summary_new (), (cancel), \
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), \
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), \
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) }
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->summary, hilum_sync_summary_free);
+  g_clear_pointer (&run->changed, g_hash_table_unref);
+  g_clear_pointer (&run->pushed, g_hash_table_unref);
+  g_clear_pointer (&run->deleted, g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
 void
 hilum_sync_conflict_free (HilumSyncConflict *self)
 {
@@ -1012,11 +1028,7 @@ hilum_sync_engine_run (HilumSyncEngine   *self,
                        GCancellable      *cancellable,
                        GError           **error)
 {
-  g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
-  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) pushed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Run run = { self, result, cancellable, changed, pushed, deleted };
+  g_auto(Run) run = RUN_INIT (self, cancellable);
 
   /* Pull first: pending edits then merge with what others did before going up, and
    * the push is rarely refused. */
@@ -1034,7 +1046,7 @@ hilum_sync_engine_run (HilumSyncEngine   *self,
   if (!absorb_own_changes (&run, error))
     return FALSE;
   if (summary != NULL)
-    *summary = g_steal_pointer (&result);
+    *summary = g_steal_pointer (&run.summary);
   return TRUE;
 }
 
@@ -1045,11 +1057,7 @@ hilum_sync_engine_take_studies (HilumSyncEngine  *self,
                                 GCancellable     *cancellable,
                                 GError          **error)
 {
-  g_autoptr(HilumSyncSummary) result = hilum_sync_summary_new ();
-  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) pushed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Run run = { self, result, cancellable, changed, pushed, deleted };
+  g_auto(Run) run = RUN_INIT (self, cancellable);
   guint taken = 0;
 
   g_return_val_if_fail (HILUM_IS_SYNC_ENGINE (self), FALSE);
